@@ -38,7 +38,7 @@ class Parameter:
         Whether the corresponding end of ``valid`` is excluded.
     symbol : str
         SymPy name of the symbol used in formulas (``"alpha"`` prints as
-        its LaTeX form, \\alpha, in formulas); the parameter's name if empty.
+        its LaTeX form, \alpha, in formulas); the parameter's name if empty.
     description : str
         One line saying what the parameter does.
     """
