@@ -70,7 +70,8 @@ def _keep_nan(result: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 def _exp_neg_abs(x: np.ndarray) -> np.ndarray:
     """``exp(-|x|)``, which lies in (0, 1] and so can never overflow."""
-    e = np.abs(x)
+    # Explicit out= arrays: on 0-d input a ufunc without out= returns a numpy scalar.
+    e = np.abs(x, out=np.empty_like(x))
     np.negative(e, out=e)
     return np.exp(e, out=e)
 
@@ -123,7 +124,7 @@ def sigmoid_derivative(x: Any) -> np.ndarray:
     """
     x = as_float_array(x)
     e = _exp_neg_abs(x)
-    denominator = np.add(e, 1)
+    denominator = np.add(e, 1, out=np.empty_like(e))
     np.square(denominator, out=denominator)
     return np.divide(e, denominator, out=e)
 
@@ -143,7 +144,7 @@ def tanh_derivative(x: Any) -> np.ndarray:
     x = as_float_array(x)
     e = _exp_neg_abs(x)
     np.square(e, out=e)  # exp(-2|x|) without forming 2x, which could overflow
-    denominator = np.add(e, 1)
+    denominator = np.add(e, 1, out=np.empty_like(e))
     np.square(denominator, out=denominator)
     np.multiply(e, 4, out=e)
     return np.divide(e, denominator, out=e)
