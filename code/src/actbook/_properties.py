@@ -1,0 +1,441 @@
+"""Properties of the activations, computed from their implementations.
+
+The registry *declares* properties (``Activation.properties``); this module *computes*
+them from the numpy functions and the SymPy definitions, so that tests can compare the
+two and the book's property table is never typed by hand. Every property is evaluated
+at the default parameters unless others are given.
+
+Definitions (the numbers are fixed so that a table cell means one thing):
+
+``range`` : (lo, hi)
+    Infimum and supremum of ``f`` over the real line. ``f`` is sampled on a dense grid
+    over ``[-20, 20]`` plus logarithmic tails out to ``±1e300`` and at ``±inf`` (the
+    package promises the mathematical limit there); interior extrema are refined by
+    repeated local re-sampling. Whether an end is attained (open or closed) is not
+    reported.
+``derivative_range`` : (lo, hi)
+    The same for the package's derivative, so the value chosen at a kink counts.
+``monotonic`` : bool
+    ``f`` is non-decreasing or non-increasing on the grid (a difference below
+    ``-1e-12`` times the local magnitude is a decrease).
+``zero_centred`` : bool
+    The mean output is zero for standard-normal pre-activations,
+    ``|E f(Z)| <= 1e-3 * sqrt(E f(Z)^2)`` with ``Z ~ N(0, 1)``. This is the property
+    zero-centring is wanted for (the next layer's inputs have zero mean); odd functions
+    such as tanh have it, ReLU-like functions do not, and SELU has it by design.
+``bounded_above``, ``bounded_below`` : bool
+    ``hi < inf`` and ``lo > -inf``.
+``smooth`` : str
+    ``"C-infinity"``, ``"C1"``, ``"C0"`` or ``"discontinuous"`` (``"C<k>"`` for other
+    finite ``k``). Decided symbolically: Max, Min, Abs, Heaviside and sign are rewritten
+    as ``Piecewise``; every piece is analytic, so the class is set by the breakpoints,
+    where the one-sided values of ``f, f', f'', ...`` (up to the 6th derivative) are
+    compared. An expression without breakpoints is C-infinity. Activations without a
+    SymPy definition (softmax's slice) are classified numerically, see
+    :func:`_numeric_smoothness`.
+``identity_near_origin`` : bool
+    ``f(0) = 0`` and both one-sided difference quotients of ``f`` at 0 equal 1 (to
+    ``1e-4``). One-sided quotients of ``f`` are used rather than the package's
+    derivative at 0, so that a kink at the origin (ReLU) does not pass by convention.
+``exp_like_calls`` : int
+    Number of distinct transcendental function calls (exp, log, erf, tanh, sin, ...) in
+    the SymPy expression: the per-element cost that dominates on a CPU. Identical
+    sub-expressions count once, since an implementation computes them once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from ._registry import Activation, get, registry
+
+__all__ = [
+    "PROPERTY_KEYS",
+    "computed_properties",
+    "properties_markdown",
+    "properties_table",
+    "property_mismatches",
+]
+
+#: Every property this module can compute, in table order.
+PROPERTY_KEYS = (
+    "range",
+    "monotonic",
+    "zero_centred",
+    "bounded_above",
+    "bounded_below",
+    "smooth",
+    "derivative_range",
+    "identity_near_origin",
+    "exp_like_calls",
+)
+
+# Tolerances for comparing declared and computed floats: declarations are written to a
+# few significant digits (GELU's minimum as -0.17), so an exact match cannot be asked.
+_REL_TOL = 1e-3
+_ABS_TOL = 1e-3
+
+_CORE_HALF_WIDTH = 20.0
+_CORE_POINTS = 400_001
+_MAX_DERIVATIVE_ORDER = 6
+
+
+# -- sampling -------------------------------------------------------------------------------
+def _grid() -> np.ndarray:
+    """Dense core, logarithmic tails and ±inf; includes every integer in the core."""
+    core = np.linspace(-_CORE_HALF_WIDTH, _CORE_HALF_WIDTH, _CORE_POINTS)
+    tail = np.logspace(np.log10(_CORE_HALF_WIDTH), 300, 600)
+    return np.concatenate(([-np.inf], -tail[::-1], core, tail, [np.inf]))
+
+
+def _scalar_functions(activation: Activation, params: Mapping[str, float]):
+    """``(f, f')`` as functions of a 1-D array, for elementwise and sliced activations."""
+    if activation.elementwise:
+        f, df = activation.function, activation.derivative
+    elif activation.curve is not None and activation.curve_derivative is not None:
+        f, df = activation.curve, activation.curve_derivative
+    else:
+        raise ValueError(f"{activation.name} has neither an elementwise form nor a 1-D slice")
+
+    def value(x: np.ndarray) -> np.ndarray:
+        return np.asarray(f(x, **params), dtype=np.float64)
+
+    def slope(x: np.ndarray) -> np.ndarray:
+        return np.asarray(df(x, **params), dtype=np.float64)
+
+    return value, slope
+
+
+def _extremes(func, grid: np.ndarray) -> tuple[float, float]:
+    """Infimum and supremum of ``func`` over the real line, from samples plus refinement.
+
+    Where the extreme sample is an interior grid point, the neighbourhood is re-sampled
+    finely a few times, so a smooth interior minimum (GELU's) is found to ~1e-12.
+    Samples that are NaN (a limit the formula cannot take at ±inf) are ignored.
+    """
+    with np.errstate(all="ignore"):
+        values = func(grid)
+    finite_x = np.isfinite(grid)
+    results = []
+    for pick in (np.nanargmin, np.nanargmax):
+        index = int(pick(values))
+        best = float(values[index])
+        x_lo = grid[max(index - 1, 0)]
+        x_hi = grid[min(index + 1, len(grid) - 1)]
+        if finite_x[index] and np.isfinite(x_lo) and np.isfinite(x_hi):
+            for _ in range(4):
+                local = np.linspace(x_lo, x_hi, 2001)
+                with np.errstate(all="ignore"):
+                    local_values = func(local)
+                j = int(pick(local_values))
+                candidate = float(local_values[j])
+                best = min(best, candidate) if pick is np.nanargmin else max(best, candidate)
+                step = local[1] - local[0]
+                x_lo, x_hi = local[j] - step, local[j] + step
+        results.append(best)
+    return results[0], results[1]
+
+
+def _is_monotonic(values: np.ndarray) -> bool:
+    values = values[~np.isnan(values)]
+    steps = np.diff(values)
+    slack = 1e-12 * np.maximum(1.0, np.abs(values[1:]))
+    return bool(np.all(steps >= -slack) or np.all(steps <= slack))
+
+
+def _zero_centred(value) -> bool:
+    """``|E f(Z)| <= 1e-3 rms`` for ``Z ~ N(0, 1)``, by the trapezoidal rule on [-12, 12].
+
+    The rule converges fast for the Gaussian weight even across kinks and jumps (the
+    error there is O(h^2) with h = 1.2e-4), far below the 1e-3 threshold.
+    """
+    z = np.linspace(-12.0, 12.0, 200_001)
+    weight = np.exp(-0.5 * z * z) / math.sqrt(2 * math.pi)
+    y = value(z)
+    mean = float(np.trapezoid(y * weight, z))
+    rms = math.sqrt(float(np.trapezoid(y * y * weight, z)))
+    return abs(mean) <= 1e-3 * rms
+
+
+def _identity_near_origin(value) -> bool:
+    h = 1e-6
+    f0, f_plus, f_minus = (float(v) for v in value(np.array([0.0, h, -h])))
+    right = (f_plus - f0) / h
+    left = (f0 - f_minus) / h
+    return abs(f0) <= 1e-12 and abs(right - 1) <= 1e-4 and abs(left - 1) <= 1e-4
+
+
+# -- symbolic -------------------------------------------------------------------------------
+_NON_SMOOTH = ("Max", "Min", "Abs", "Heaviside", "sign")
+
+
+def _piecewise_form(expr: Any) -> Any:
+    """``expr`` with every non-smooth primitive rewritten as a flat ``Piecewise``."""
+    import sympy
+
+    for name in _NON_SMOOTH:
+        cls = getattr(sympy, name)
+        expr = expr.replace(
+            lambda e, cls=cls: isinstance(e, cls), lambda e: e.rewrite(sympy.Piecewise)
+        )
+    return sympy.piecewise_fold(expr)
+
+
+def _breakpoints(expr: Any, x: Any) -> list[float]:
+    """Real points where some ``Piecewise`` condition in ``expr`` changes truth value."""
+    import sympy
+
+    points: set[float] = set()
+    for piecewise in expr.atoms(sympy.Piecewise):
+        for _, condition in piecewise.args:
+            for relation in condition.atoms(sympy.core.relational.Relational):
+                for root in sympy.solve(relation.lhs - relation.rhs, x):
+                    if root.is_real:
+                        points.add(float(root))
+    return sorted(points)
+
+
+def _active_piece(expr: Any, x: Any, where: float) -> Any:
+    """The analytic expression that ``expr`` equals near ``where`` (not at it)."""
+    import sympy
+
+    def pick(e):
+        for value, condition in e.args:
+            if bool(condition.subs(x, where)):
+                return value
+        raise ValueError("no Piecewise branch applies")  # pragma: no cover
+
+    previous = None
+    while previous is not expr:
+        previous = expr
+        expr = expr.replace(lambda e: isinstance(e, sympy.Piecewise), pick)
+    return expr
+
+
+def _symbolic_smoothness(expr: Any, x: Any) -> str:
+    """Smoothness class from one-sided derivatives at the breakpoints of ``expr``."""
+    expr = _piecewise_form(expr)
+    points = _breakpoints(expr, x)
+    worst = _MAX_DERIVATIVE_ORDER + 1  # "no jump found up to this order"
+    for c in points:
+        eps = 1e-9 * max(1.0, abs(c))
+        left = _active_piece(expr, x, c - eps)
+        right = _active_piece(expr, x, c + eps)
+        for order in range(worst):
+            a = complex(left.diff(x, order).subs(x, c).evalf(30))
+            b = complex(right.diff(x, order).subs(x, c).evalf(30))
+            if abs(a - b) > 1e-12 * max(1.0, abs(a), abs(b)):
+                worst = order
+                break
+    if worst > _MAX_DERIVATIVE_ORDER:
+        return "C-infinity"
+    if worst == 0:
+        return "discontinuous"
+    return f"C{worst - 1}"
+
+
+def _numeric_smoothness(value, slope) -> str:
+    """Smoothness from samples, for activations without a SymPy definition.
+
+    A jump in ``g`` (``f`` or ``f'``) shows as a difference between neighbours that does
+    not shrink when the spacing does: compare the largest neighbour difference on two
+    grids whose spacings differ 16-fold. For a continuous ``g`` the ratio is about 16;
+    for a jump it is about 1. A third level (``f''`` by differencing ``f'``) separates
+    C1 from smoother; beyond that the method reports C-infinity.
+    """
+    coarse = np.linspace(-10, 10, 20_001)
+    fine = np.linspace(-10, 10, 320_001)
+
+    def jumps(g) -> bool:
+        big = np.max(np.abs(np.diff(g(coarse))))
+        small = np.max(np.abs(np.diff(g(fine))))
+        return big > 0 and small > big / 4
+
+    def second(x: np.ndarray) -> np.ndarray:
+        return np.gradient(slope(x), x)
+
+    if jumps(value):
+        return "discontinuous"
+    if jumps(slope):
+        return "C0"
+    if jumps(second):
+        return "C1"
+    return "C-infinity"
+
+
+def _transcendental_calls(expr: Any) -> int:
+    """Distinct transcendental calls (exp, log, erf, tanh, ...) in ``expr``."""
+    import sympy
+
+    piecewise_like = tuple(getattr(sympy, name) for name in (*_NON_SMOOTH, "Piecewise"))
+    calls = {
+        node
+        for node in sympy.preorder_traversal(expr)
+        if isinstance(node, sympy.Function) and not isinstance(node, piecewise_like)
+    }
+    return len(calls)
+
+
+# -- public ---------------------------------------------------------------------------------
+def computed_properties(
+    activation: str | Activation, params: Mapping[str, float] | None = None
+) -> dict[str, Any]:
+    """Compute every property in :data:`PROPERTY_KEYS` from the implementation.
+
+    Parameters
+    ----------
+    activation : str or Activation
+        A registry name or a record (records need not be registered).
+    params : mapping, optional
+        Parameter values; defaults fill in the rest.
+
+    Returns
+    -------
+    dict
+        One entry per key of :data:`PROPERTY_KEYS`. ``exp_like_calls`` is ``None`` for
+        activations without a SymPy definition. See the module docstring for the
+        definitions.
+    """
+    activation = get(activation)
+    resolved = activation.resolve(params)
+    value, slope = _scalar_functions(activation, resolved)
+    grid = _grid()
+    lo, hi = _extremes(value, grid)
+    d_lo, d_hi = _extremes(slope, grid)
+    with np.errstate(all="ignore"):
+        sampled = value(grid[np.isfinite(grid)])
+    if activation.elementwise and activation.sympy_expression is not None:
+        x, _ = activation.symbols()
+        expr = activation.expression(**resolved)
+        smooth = _symbolic_smoothness(expr, x)
+        calls: int | None = _transcendental_calls(expr)
+    else:
+        smooth = _numeric_smoothness(value, slope)
+        calls = None
+    return {
+        "range": (lo, hi),
+        "monotonic": _is_monotonic(sampled),
+        "zero_centred": _zero_centred(value),
+        "bounded_above": bool(hi < math.inf),
+        "bounded_below": bool(lo > -math.inf),
+        "smooth": smooth,
+        "derivative_range": (d_lo, d_hi),
+        "identity_near_origin": _identity_near_origin(value),
+        "exp_like_calls": calls,
+    }
+
+
+def _same(declared: Any, computed: Any) -> bool:
+    """Whether a declared value agrees with a computed one (floats within tolerance)."""
+    if isinstance(declared, (tuple, list)) and isinstance(computed, (tuple, list)):
+        return len(declared) == len(computed) and all(
+            _same(a, b) for a, b in zip(declared, computed, strict=True)
+        )
+    if isinstance(declared, bool) or isinstance(computed, bool):
+        return bool(declared) is bool(computed) and isinstance(declared, bool)
+    if isinstance(declared, (int, float)) and isinstance(computed, (int, float)):
+        a, b = float(declared), float(computed)
+        if math.isinf(a) or math.isinf(b):
+            return a == b
+        return math.isclose(a, b, rel_tol=_REL_TOL, abs_tol=_ABS_TOL)
+    return declared == computed
+
+
+def property_mismatches(
+    activation: str | Activation, computed: Mapping[str, Any] | None = None
+) -> list[str]:
+    """Declared properties that disagree with the computed ones, as readable lines.
+
+    Parameters
+    ----------
+    activation : str or Activation
+        The record whose ``properties`` are checked (at default parameters).
+    computed : mapping, optional
+        Precomputed :func:`computed_properties`, to avoid computing twice.
+
+    Returns
+    -------
+    list of str
+        Empty when every declared key in :data:`PROPERTY_KEYS` matches. Keys that cannot
+        be computed for this activation (``None``) are not compared.
+    """
+    activation = get(activation)
+    computed = computed if computed is not None else computed_properties(activation)
+    problems = []
+    for key, declared in activation.properties.items():
+        if key not in PROPERTY_KEYS or computed[key] is None:
+            continue
+        if not _same(declared, computed[key]):
+            problems.append(
+                f"{activation.name}: {key} declared {declared!r}, computed {computed[key]!r}"
+            )
+    return problems
+
+
+def properties_table(names: list[str] | None = None) -> list[dict[str, Any]]:
+    """Computed properties of registered activations, one row per activation.
+
+    Parameters
+    ----------
+    names : list of str, optional
+        Which activations, in order; all registered ones by default.
+
+    Returns
+    -------
+    list of dict
+        ``{"name", "title", **computed_properties}`` per activation.
+    """
+    chosen = [get(n) for n in names] if names is not None else list(registry())
+    return [{"name": a.name, "title": a.title, **computed_properties(a)} for a in chosen]
+
+
+def _number(value: float) -> str:
+    if value == math.inf:
+        return "∞"
+    if value == -math.inf:
+        return "−∞"
+    text = f"{value:.3g}"
+    return text.replace("-", "−")
+
+
+def _interval(pair: tuple[float, float]) -> str:
+    return f"[{_number(pair[0])}, {_number(pair[1])}]"
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def properties_markdown(rows: list[dict[str, Any]] | None = None) -> str:
+    """The property table as Markdown, for a chapter.
+
+    Parameters
+    ----------
+    rows : list of dict, optional
+        Output of :func:`properties_table`; computed for all activations if omitted.
+
+    Returns
+    -------
+    str
+        A pipe table. Intervals are closures (attained or not) at default parameters.
+    """
+    rows = properties_table() if rows is None else rows
+    header = (
+        "| Activation | Range | Derivative range | Monotonic | Zero-centred | "
+        "Smoothness | f(x) ≈ x near 0 | exp-like calls |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    )
+    lines = [header]
+    for row in rows:
+        calls = "—" if row["exp_like_calls"] is None else str(row["exp_like_calls"])
+        lines.append(
+            f"| {row['title']} | {_interval(row['range'])} | "
+            f"{_interval(row['derivative_range'])} | {_yes(row['monotonic'])} | "
+            f"{_yes(row['zero_centred'])} | {row['smooth']} | "
+            f"{_yes(row['identity_near_origin'])} | {calls} |"
+        )
+    return "\n".join(lines)
