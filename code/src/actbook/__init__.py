@@ -12,7 +12,20 @@ Examples
 """
 
 from . import _catalog  # noqa: F401  (registers the activations)
+from ._datasets import (
+    DATASETS,
+    Dataset,
+    circles,
+    decision_grid,
+    digits,
+    make_dataset,
+    moons,
+    spiral,
+    train_test_split,
+    xor,
+)
 from ._elementwise import as_float_array
+from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -29,17 +42,30 @@ from ._widgets import Control, activation_explorer, explorer
 
 __all__ = [
     "COLORS",
+    "DATASETS",
+    "MLP",
     "RC_PARAMS",
+    "SGD",
     "Activation",
+    "Adam",
     "Control",
+    "Dataset",
+    "Gradients",
+    "History",
     "Parameter",
     "Picture",
     "activation_alt_text",
     "activation_explorer",
     "activation_figure",
     "as_float_array",
+    "circles",
+    "decision_grid",
+    "digits",
     "explorer",
     "get",
+    "initial_weights",
+    "make_dataset",
+    "moons",
     "names",
     "new_figure",
     "plot_activation",
@@ -48,7 +74,10 @@ __all__ = [
     "registry",
     "show",
     "softmax_jacobian",
+    "spiral",
     "style",
+    "train_test_split",
+    "xor",
 ]
 
 __version__ = "0.1.0"
