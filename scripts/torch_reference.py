@@ -202,6 +202,7 @@ def _conventions(torch, functional) -> list[dict]:
         ("relu6", "F.relu6", lambda x: f.relu6(x), [0.0, 6.0]),
         ("leaky_relu", "F.leaky_relu(0.01)", lambda x: f.leaky_relu(x, 0.01), [0.0]),
         ("elu_alpha_0.5", "F.elu(alpha=0.5)", lambda x: f.elu(x, alpha=0.5), [0.0]),
+        ("selu", "F.selu", lambda x: f.selu(x), [0.0]),
         ("hard_sigmoid", "F.hardsigmoid", lambda x: f.hardsigmoid(x), [-3.0, 3.0]),
         ("hard_swish", "F.hardswish", lambda x: f.hardswish(x), [-3.0, 3.0]),
         ("hardtanh", "F.hardtanh", lambda x: f.hardtanh(x), [-1.0, 1.0]),
