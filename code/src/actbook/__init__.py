@@ -24,6 +24,7 @@ from ._datasets import (
     train_test_split,
     xor,
 )
+from ._display import Markdown, formula, markdown_table
 from ._elementwise import as_float_array
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
 from ._plot import (
@@ -38,7 +39,7 @@ from ._plot import (
 from ._registry import Activation, Parameter, get, names, register, registry
 from ._style import COLORS, RC_PARAMS, style
 from ._vector import softmax_jacobian
-from ._widgets import Control, activation_explorer, explorer
+from ._widgets import Control, Explorer, activation_explorer, explorer
 
 __all__ = [
     "COLORS",
@@ -49,9 +50,11 @@ __all__ = [
     "Activation",
     "Adam",
     "Control",
+    "Explorer",
     "Dataset",
     "Gradients",
     "History",
+    "Markdown",
     "Parameter",
     "Picture",
     "activation_alt_text",
@@ -62,9 +65,11 @@ __all__ = [
     "decision_grid",
     "digits",
     "explorer",
+    "formula",
     "get",
     "initial_weights",
     "make_dataset",
+    "markdown_table",
     "moons",
     "names",
     "new_figure",

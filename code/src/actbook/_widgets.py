@@ -23,7 +23,17 @@ from matplotlib.axes import Axes
 from ._plot import activation_alt_text, new_figure, plot_activation, show
 from ._registry import Activation, get
 
-__all__ = ["Control", "activation_explorer", "explorer"]
+__all__ = ["Control", "Explorer", "activation_explorer", "explorer"]
+
+
+class Explorer(widgets.VBox):
+    """The box an explorer returns: controls above pictures, plus its ``links``.
+
+    ``links`` (a plain attribute, not synchronised with the browser) lists the
+    ``jslink`` objects that tie each control to its stacks, for inspection and tests.
+    """
+
+    links: tuple[widgets.Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,9 +86,9 @@ class Control:
 
     def widget(self) -> widgets.DOMWidget:
         """A ``ToggleButtons`` for booleans, else a ``SelectionSlider``; both have ``index``."""
-        options = [(self.readout(v), i) for i, v in enumerate(self.values)]
+        options = [(self.readout(v), v) for v in self.values]
         label = self.label or self.name
-        style = {"description_width": "initial"}
+        style = {"description_width": "8em"}
         if all(isinstance(v, bool) for v in self.values):
             return widgets.ToggleButtons(
                 options=options, index=self.start, description=label, style=style
@@ -101,7 +111,7 @@ def explorer(
     alt: Callable[[Mapping[str, Any]], str],
     figsize: tuple[float, float] | None = None,
     max_frames: int = 64,
-) -> widgets.VBox:
+) -> Explorer:
     """Build an explorer that shows ``draw(ax, **values)`` for the chosen control values.
 
     Parameters
@@ -119,8 +129,8 @@ def explorer(
 
     Returns
     -------
-    ipywidgets.VBox
-        The controls above the picture stack.
+    Explorer
+        An ``ipywidgets.VBox`` with the controls above the picture stack.
 
     Raises
     ------
@@ -157,10 +167,14 @@ def explorer(
 
     pictures = build(0, {})
     inputs = [control.widget() for control in controls]
-    for control_widget, stacks in zip(inputs, stacks_by_level, strict=True):
-        for stack in stacks:
-            widgets.jslink((control_widget, "index"), (stack, "selected_index"))
-    return widgets.VBox([*inputs, pictures], layout=widgets.Layout(align_items="flex-start"))
+    links = tuple(
+        widgets.jslink((control_widget, "index"), (stack, "selected_index"))
+        for control_widget, stacks in zip(inputs, stacks_by_level, strict=True)
+        for stack in stacks
+    )
+    box = Explorer([*inputs, pictures], layout=widgets.Layout(align_items="flex-start"))
+    box.links = links
+    return box
 
 
 def activation_explorer(
@@ -173,7 +187,7 @@ def activation_explorer(
     xlim: tuple[float, float] = (-6.0, 6.0),
     ylim: tuple[float, float] | None = None,
     max_frames: int = 64,
-) -> widgets.VBox:
+) -> Explorer:
     """An explorer of one activation: its registry parameters, a neuron's weight and bias.
 
     Parameters
@@ -195,7 +209,7 @@ def activation_explorer(
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
     """
     act = get(activation)
     controls = [

@@ -1,0 +1,58 @@
+# The book's two commands (see README.md):
+#   make book   install what the build needs, then build the site into _build/html
+#   make test   install what the tests need, then run every test (lint, unit, build, browser)
+# Both are idempotent; stamps in .make/ skip installs whose inputs did not change.
+
+PYTHON ?= python3
+PIP := $(PYTHON) -m pip
+JUPYTER_BOOK := $(shell $(PYTHON) -c 'import sys, pathlib; print(pathlib.Path(sys.executable).with_name("jupyter-book"))')
+STAMPS := .make
+BUILD_FLAGS := -n -W --keep-going
+
+.PHONY: book test setup-book setup-test vendor lint serve bench clean
+
+book: setup-book
+	$(JUPYTER_BOOK) build . $(BUILD_FLAGS)
+
+test: setup-test lint
+	$(PYTHON) -m pytest
+
+setup-book: $(STAMPS)/python-book $(STAMPS)/vendor
+
+setup-test: setup-book $(STAMPS)/python-test $(STAMPS)/chromium
+
+$(STAMPS)/python-book: requirements.txt code/pyproject.toml
+	$(PIP) install -r requirements.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/python-test: requirements-test.txt $(STAMPS)/python-book
+	$(PIP) install -r requirements-test.txt
+	@mkdir -p $(STAMPS) && touch $@
+
+# Third-party browser code comes from the npm registry, pinned by package-lock.json,
+# and is copied into _vendor/ to be served by the site itself.
+$(STAMPS)/vendor: package.json package-lock.json scripts/vendor_assets.py
+	npm ci --no-audit --no-fund
+	$(PYTHON) scripts/vendor_assets.py
+	@mkdir -p $(STAMPS) && touch $@
+
+vendor: $(STAMPS)/vendor
+
+# Debian's Chromium for the browser tests; the test tool never downloads a browser.
+$(STAMPS)/chromium:
+	bash scripts/ensure_chromium.sh
+	@mkdir -p $(STAMPS) && touch $@
+
+lint: $(STAMPS)/python-test
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
+
+# View the built site at http://127.0.0.1:8000 (no network needed).
+serve:
+	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+bench: setup-book
+	$(PYTHON) benchmarks/bench_pages.py
+
+clean:
+	rm -rf _build _vendor $(STAMPS)

@@ -1,0 +1,93 @@
+"""The plot helper is tested on what it draws, not on pixels."""
+
+from __future__ import annotations
+
+import actbook as ab
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+
+def test_plot_activation_draws_function_and_derivative():
+    fig, ax = ab.new_figure()
+    lines = ab.plot_activation(ax, "sigmoid")
+    assert len(lines) == 2
+    x, y = lines[0].get_data()
+    np.testing.assert_allclose(y, ab.get("sigmoid")(x), rtol=0, atol=0)
+    _, slope = lines[1].get_data()
+    np.testing.assert_allclose(slope, ab.get("sigmoid").grad(x), rtol=0, atol=0)
+    assert lines[1].get_linestyle() == "--"
+    assert ax.get_xlim() == (-6.0, 6.0)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Logistic sigmoid", "derivative"]
+
+
+def test_plot_activation_applies_weight_bias_and_parameters():
+    fig, ax = ab.new_figure()
+    lines = ab.plot_activation(
+        ax, "leaky_relu", {"negative_slope": 0.2}, weight=2.0, bias=1.0, xlim=(-3, 3)
+    )
+    x, y = lines[0].get_data()
+    np.testing.assert_allclose(y, np.where(2 * x + 1 >= 0, 2 * x + 1, 0.2 * (2 * x + 1)))
+    _, slope = lines[1].get_data()
+    # Chain rule: d/dx f(2x + 1) = 2 f'(2x + 1).
+    np.testing.assert_allclose(slope, np.where(2 * x + 1 > 0, 2.0, 0.4))
+
+
+def test_plot_activation_without_derivative_draws_one_curve():
+    fig, ax = ab.new_figure()
+    assert len(ab.plot_activation(ax, "tanh", derivative=False)) == 1
+
+
+def test_vector_activation_is_drawn_through_its_slice():
+    fig, ax = ab.new_figure()
+    lines = ab.plot_activation(ax, "softmax", {"temperature": 2.0})
+    x, y = lines[0].get_data()
+    pair = np.stack([x, np.zeros_like(x)], axis=-1)
+    np.testing.assert_allclose(y, ab.get("softmax")(pair, temperature=2.0)[:, 0], rtol=1e-12)
+
+
+def test_bad_parameter_is_reported_by_name():
+    fig, ax = ab.new_figure()
+    with pytest.raises(ValueError, match="negative_slope"):
+        ab.plot_activation(ax, "leaky_relu", {"negative_slope": -1})
+
+
+def test_new_figure_is_not_registered_with_pyplot():
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    fig, _ = ab.new_figure()
+    assert isinstance(fig, Figure)
+    assert plt.get_fignums() == before
+
+
+def test_png_is_small_deterministic_and_has_no_timestamp():
+    first = ab.activation_figure("sigmoid").png
+    second = ab.activation_figure("sigmoid").png
+    assert first == second
+    assert first.startswith(b"\x89PNG")
+    assert len(first) < 40_000
+    assert b"tIME" not in first and b"Software" not in first
+
+
+def test_picture_html_carries_escaped_alt_text():
+    fig, ax = ab.new_figure()
+    picture = ab.show(fig, alt='a "quoted" <plot>')
+    html = picture._repr_html_()
+    assert 'alt="a &quot;quoted&quot; &lt;plot&gt;"' in html
+    assert html.startswith('<img src="data:image/png;base64,')
+    assert picture._repr_png_() == picture.png
+
+
+def test_show_requires_alt_text():
+    fig, _ = ab.new_figure()
+    with pytest.raises(ValueError, match="alt"):
+        ab.show(fig, alt="  ")
+
+
+def test_alt_text_names_activation_parameters_and_neuron():
+    text = ab.activation_alt_text("leaky_relu", {"negative_slope": 0.1}, weight=2, bias=-1)
+    assert text.startswith("Plot of the Leaky ReLU with negative_slope = 0.1")
+    assert "weight = 2, bias = -1" in text
+    assert "dashed" in text
+    assert "dashed" not in ab.activation_alt_text("relu", derivative=False)

@@ -1,0 +1,80 @@
+"""Explorers: nested stacks of pictures, each level jslinked to one control."""
+
+from __future__ import annotations
+
+import actbook as ab
+import ipywidgets as widgets
+import pytest
+
+
+def test_explorer_builds_one_frame_per_combination_and_links_every_stack():
+    drawn = []
+
+    def draw(ax, a, b):
+        drawn.append((a, b))
+        ax.plot([0, 1], [a, b])
+
+    box = ab.explorer(
+        draw,
+        [ab.Control("a", [1, 2, 3], default=2), ab.Control("b", [False, True])],
+        alt=lambda v: f"line from {v['a']} to {v['b']}",
+    )
+    assert sorted(drawn) == sorted((a, b) for a in [1, 2, 3] for b in [False, True])
+    slider, toggle, outer = box.children
+    assert isinstance(slider, widgets.SelectionSlider)
+    assert slider.index == 1 and slider.value == 2
+    assert isinstance(toggle, widgets.ToggleButtons) and toggle.index == 0
+    assert isinstance(outer, widgets.Stack) and outer.selected_index == 1
+    inner = outer.children
+    assert len(inner) == 3 and all(isinstance(s, widgets.Stack) for s in inner)
+    pictures = [p for s in inner for p in s.children]
+    assert len(pictures) == 6
+    assert all('alt="line from' in p.value for p in pictures)
+    links = box.links
+    pairs = {(link.source[0].model_id, link.target[0].model_id) for link in links}
+    assert (slider.model_id, outer.model_id) in pairs
+    assert {(toggle.model_id, s.model_id) for s in inner} <= pairs
+    assert len(links) == 4
+
+
+def test_explorer_refuses_heavy_pages():
+    with pytest.raises(ValueError, match="max_frames"):
+        ab.explorer(
+            lambda ax, a, b: None,
+            [ab.Control("a", list(range(10))), ab.Control("b", list(range(10)))],
+            alt=str,
+        )
+
+
+def test_explorer_rejects_bad_controls():
+    with pytest.raises(ValueError, match="controls"):
+        ab.explorer(lambda ax: None, [], alt=str)
+    with pytest.raises(ValueError, match="repeated"):
+        ab.explorer(lambda ax, a: None, [ab.Control("a", [1]), ab.Control("a", [2])], alt=str)
+    with pytest.raises(ValueError, match="default of control 'a'"):
+        ab.Control("a", [1, 2], default=3)
+    with pytest.raises(ValueError, match="control 'a'"):
+        ab.Control("a", [])
+
+
+def test_control_readouts():
+    assert ab.Control("w", [0.5, 1.0]).readout(0.5) == "0.5"
+    assert ab.Control("d", [False, True]).readout(True) == "on"
+    assert ab.Control("n", ["relu"], fmt=str.upper).readout("relu") == "RELU"
+
+
+def test_activation_explorer_offers_parameters_weight_bias_and_derivative():
+    box = ab.activation_explorer("leaky_relu", weights=[1.0, 2.0], biases=[0.0, 1.0])
+    *controls, _ = box.children
+    names = [c.description for c in controls]
+    assert names == ["negative_slope", "weight", "bias", "derivative"]
+    slope = controls[0]
+    assert slope.value == ab.get("leaky_relu").defaults["negative_slope"]
+    assert controls[1].value == 1.0 and controls[2].value == 0.0
+
+
+def test_activation_explorer_frames_match_the_plot_helper():
+    box = ab.activation_explorer("sigmoid", derivative_toggle=False, biases=[0.0])
+    picture = box.children[-1].children[0]
+    expected = ab.activation_figure("sigmoid").png
+    assert ab.Picture(expected, "x").html().split('"')[1] in picture.value

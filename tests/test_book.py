@@ -1,0 +1,131 @@
+"""The whole book builds with warnings as errors, and its pages keep the book's promises.
+
+These tests read the HTML that ``jupyter-book build`` wrote (see ``conftest.py``): every
+notebook executed without error, every picture has alt text, widget code is served from
+the site and only on pages that have widgets, and pages stay light.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BuildResult
+
+pytestmark = pytest.mark.book
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+#: A page with pre-rendered frames must stay below this size (the issue's limit).
+MAX_PAGE_BYTES = 2_000_000
+
+
+def _pages(html: Path) -> list[Path]:
+    skip = {"genindex.html", "search.html"}
+    return sorted(
+        p for p in html.rglob("*.html") if p.name not in skip and "_static" not in p.parts
+    )
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _widget_state(soup: BeautifulSoup) -> dict | None:
+    script = soup.find("script", attrs={"type": WIDGET_STATE})
+    return json.loads(script.string) if script else None
+
+
+def test_book_builds_with_warnings_as_errors(built_book: BuildResult) -> None:
+    assert built_book.returncode == 0, built_book.log[-5000:]
+    warnings = [line for line in built_book.log.splitlines() if "WARNING" in line]
+    # The kernel's own start-up notice about TCP is not a Sphinx warning.
+    warnings = [w for w in warnings if "IPKernelApp" not in w]
+    assert warnings == []
+
+
+def test_every_chapter_in_the_toc_was_built(built_book: BuildResult) -> None:
+    toc = (Path(__file__).resolve().parents[1] / "_toc.yml").read_text()
+    files = re.findall(r"file:\s*(\S+)", toc)
+    assert files, "the table of contents lists no chapter"
+    for name in files:
+        assert (built_book.html / f"{name}.html").is_file(), name
+
+
+def test_no_cell_raised_an_error(built_book: BuildResult) -> None:
+    for page in _pages(built_book.html):
+        text = page.read_text(encoding="utf-8")
+        assert "Traceback (most recent call last)" not in text, page.name
+        assert 'class="output traceback' not in text, page.name
+
+
+def test_every_image_has_alt_text(built_book: BuildResult) -> None:
+    checked = 0
+    for page in _pages(built_book.html):
+        soup = _soup(page)
+        images = list(soup.find_all("img"))
+        state = _widget_state(soup)
+        if state:
+            # Pictures inside explorers live in the widget state, as HTML widget values.
+            for model in state["state"].values():
+                value = model.get("state", {}).get("value")
+                if isinstance(value, str) and "<img" in value:
+                    images += BeautifulSoup(value, "html.parser").find_all("img")
+        for image in images:
+            if "logo" in " ".join(image.get("class", [])):
+                continue
+            assert image.get("alt", "").strip(), f"{page.name}: <img> without alt text"
+            checked += 1
+    assert checked > 0, "no image was checked: the alt-text test would pass vacuously"
+
+
+def test_widget_code_is_local_and_only_on_widget_pages(built_book: BuildResult) -> None:
+    widget_pages = 0
+    for page in _pages(built_book.html):
+        soup = _soup(page)
+        sources = [s.get("src", "") for s in soup.find_all("script")]
+        embeds = [s for s in sources if "html-manager/embed.js" in s]
+        if _widget_state(soup):
+            widget_pages += 1
+            assert len(embeds) == 1, f"{page.name} loads the widget code {len(embeds)} times"
+        else:
+            assert embeds == [], f"{page.name} has no widget but loads the widget code"
+    assert widget_pages > 0
+
+
+def test_no_page_references_another_host(built_book: BuildResult) -> None:
+    for page in _pages(built_book.html):
+        soup = _soup(page)
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                target = element.get(attribute, "")
+                if tag == "link" and "stylesheet" not in element.get("rel", []):
+                    continue
+                assert not re.match(r"^(https?:)?//", target), f"{page.name}: {target}"
+        for script in soup.find_all("script"):
+            assert "unpkg.com" not in (script.string or ""), page.name
+
+
+def test_mathjax_is_served_by_the_site(built_book: BuildResult) -> None:
+    assert (built_book.html / "_static" / "mathjax" / "tex-chtml.js").is_file()
+    fonts = built_book.html / "_static" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2"
+    assert any(fonts.glob("*.woff"))
+    page = _soup(built_book.html / "chapters" / "sigmoid.html")
+    assert any("_static/mathjax/tex-chtml.js" in s.get("src", "") for s in page.find_all("script"))
+
+
+def test_pages_stay_light(built_book: BuildResult) -> None:
+    for page in _pages(built_book.html):
+        assert page.stat().st_size < MAX_PAGE_BYTES, f"{page.name}: {page.stat().st_size} bytes"
+
+
+def test_sigmoid_page_has_a_live_explorer(built_book: BuildResult) -> None:
+    state = _widget_state(_soup(built_book.html / "chapters" / "sigmoid.html"))
+    assert state is not None
+    models = [m["model_name"] for m in state["state"].values()]
+    assert models.count("SelectionSliderModel") == 2
+    assert models.count("ToggleButtonsModel") == 1
+    assert "LinkModel" in models
+    assert models.count("StackModel") >= 3

@@ -1,0 +1,190 @@
+"""A real browser opens the built book: sliders move the plots, nothing breaks or leaks.
+
+Playwright drives Debian's Chromium (``/usr/bin/chromium``) against the site served on
+127.0.0.1. Every request to another host is blocked and recorded; any console error or
+uncaught exception fails the test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+#: Pages whose explorers must be exercised, relative to the site root.
+WIDGET_PAGES = ["chapters/sigmoid.html"]
+
+
+@dataclass
+class PageReport:
+    """What one page did while it was open."""
+
+    errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's Chromium is missing: run scripts/ensure_chromium.sh")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser: Browser, site_url: str, path: str) -> tuple[Page, PageReport]:
+    """Open ``path`` with error and request tracking; wait for widgets and math."""
+    report = PageReport()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    host = urlsplit(site_url).netloc
+
+    def route(request_route, request) -> None:
+        if urlsplit(request.url).netloc == host or request.url.startswith("data:"):
+            request_route.continue_()
+        else:
+            report.foreign_requests.append(request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and report.errors.append(m.text))
+    page.on("pageerror", lambda e: report.errors.append(str(e)))
+    page.goto(f"{site_url}/{path}", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return page, report
+
+
+def visible_picture(explorer: Locator) -> str:
+    """The ``src`` of the one picture the explorer currently shows."""
+    pictures = explorer.locator("img:visible")
+    pictures.first.wait_for(state="visible")
+    assert pictures.count() == 1, "an explorer must show exactly one picture"
+    return pictures.first.get_attribute("src")
+
+
+def explorers(page: Page) -> Locator:
+    """The outermost widget boxes on the page, one per explorer."""
+    return page.locator(".cell_output > .widget-subarea > .widget-vbox")
+
+
+def all_pages(site_root: Path) -> list[str]:
+    skip = {"genindex.html", "search.html"}
+    return sorted(
+        str(p.relative_to(site_root))
+        for p in site_root.rglob("*.html")
+        if p.name not in skip and "_static" not in p.parts
+    )
+
+
+def test_every_page_loads_cleanly(browser: Browser, site_url: str, built_book) -> None:
+    pages = all_pages(built_book.html)
+    assert len(pages) >= 3
+    for path in pages:
+        page, report = open_page(browser, site_url, path)
+        if page.locator(".math").count():
+            page.wait_for_selector("mjx-container", timeout=15_000)
+        page.context.close()
+        assert report.errors == [], f"{path}: {report.errors}"
+        assert report.foreign_requests == [], f"{path}: {report.foreign_requests}"
+
+
+@pytest.mark.parametrize("path", WIDGET_PAGES)
+def test_sliders_move_the_plot_with_mouse_and_keyboard(
+    browser: Browser, site_url: str, path: str
+) -> None:
+    page, report = open_page(browser, site_url, path)
+    boxes = explorers(page)
+    boxes.first.wait_for(state="visible", timeout=15_000)
+    assert boxes.count() >= 1
+    moved = 0
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        box.scroll_into_view_if_needed()
+        for handle in box.locator(".noUi-handle").all():
+            moved += _exercise_slider(page, box, handle)
+        for toggle in box.locator(".widget-toggle-buttons").all():
+            moved += _exercise_toggle(page, box, toggle)
+    page.context.close()
+    assert moved > 0
+    assert report.errors == [], report.errors
+    assert report.foreign_requests == [], report.foreign_requests
+
+
+def _exercise_slider(page: Page, box: Locator, handle: Locator) -> int:
+    """Drag the handle to the far end with the mouse, then step back with the keyboard."""
+    track = handle.locator("xpath=ancestor::div[contains(@class,'noUi-target')]")
+    before_value = handle.get_attribute("aria-valuenow")
+    before = visible_picture(box)
+    start = handle.bounding_box()
+    end = track.bounding_box()
+    assert start and end
+    at_right_end = float(before_value) >= float(handle.get_attribute("aria-valuemax"))
+    target_x = end["x"] + (2 if at_right_end else end["width"] - 2)
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(target_x, start["y"] + start["height"] / 2, steps=8)
+    page.mouse.up()
+    _wait_for_change(page, lambda: handle.get_attribute("aria-valuenow") != before_value)
+    after_mouse = visible_picture(box)
+    assert after_mouse != before, "dragging the slider did not change the plot"
+
+    handle.focus()
+    key = "ArrowRight" if at_right_end else "ArrowLeft"
+    dragged_value = handle.get_attribute("aria-valuenow")
+    page.keyboard.press(key)
+    _wait_for_change(page, lambda: handle.get_attribute("aria-valuenow") != dragged_value)
+    after_key = visible_picture(box)
+    assert after_key != after_mouse, f"{key} on the focused slider did not change the plot"
+    return 1
+
+
+def _exercise_toggle(page: Page, box: Locator, toggle: Locator) -> int:
+    """Click the inactive button, then switch back with the keyboard."""
+    before = visible_picture(box)
+    inactive = toggle.locator("button:not(.mod-active)").first
+    inactive.click()
+    after_click = visible_picture(box)
+    assert after_click != before, "clicking the toggle did not change the plot"
+    other = toggle.locator("button:not(.mod-active)").first
+    other.focus()
+    page.keyboard.press("Enter")
+    _wait_for_change(page, lambda: visible_picture(box) != after_click)
+    assert visible_picture(box) == before, "the keyboard did not switch the toggle back"
+    return 1
+
+
+def _wait_for_change(page: Page, changed, timeout_ms: int = 5_000) -> None:
+    waited = 0
+    while not changed():
+        if waited >= timeout_ms:
+            raise AssertionError("the page did not react within 5 s")
+        page.wait_for_timeout(50)
+        waited += 50
+
+
+def test_explorer_pictures_describe_themselves(browser: Browser, site_url: str) -> None:
+    page, _ = open_page(browser, site_url, WIDGET_PAGES[0])
+    box = explorers(page).first
+    box.wait_for(state="visible", timeout=15_000)
+    alt = box.locator("img:visible").first.get_attribute("alt")
+    page.context.close()
+    assert re.search(r"Plot of the .+ for x from", alt or "")
