@@ -1,0 +1,209 @@
+"""Time every elementwise activation and its derivative against PyTorch and a plain copy.
+
+Usage (from the repository root; torch is optional, its columns are blank without it):
+
+    python benchmarks/bench_activations.py [--size 10000000] [--repeat 7]
+                                           [--only relu sigmoid ...] [--markdown FILE]
+
+What is timed, on the same float32 array of ``size`` standard-normal values times 3
+(so every kink at 0, ±1, ±3, 6 sees both sides), single-threaded:
+
+* ``ours f``   : the registry's numpy function at default parameters.
+* ``ours f'``  : the registry's numpy derivative.
+* ``torch f``  : the PyTorch CPU built-in on a tensor sharing the array's memory.
+* ``torch f'`` : PyTorch's backward kernel alone. The forward graph is built once
+  outside the timer, then ``torch.autograd.grad(y, x, ones, retain_graph=True)`` is
+  timed: that runs exactly the derivative kernel (e.g. ``threshold_backward``,
+  ``sigmoid_backward``), which also multiplies by the incoming gradient (ones).
+* ``copy``     : ``np.copyto`` into a preallocated buffer: one read and one write, the
+  memory-bandwidth floor for any function that returns a new array.
+
+Each figure is the minimum over ``repeat`` runs (the least-disturbed run; noise on a
+shared machine only ever adds time). Ratios above 1 mean ours is slower. Targets
+reported against: median ours/torch <= 1.25, no ratio above 3, ReLU within 1.5x copy.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Single thread for every library, set before numpy or torch load their thread pools.
+for _variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ[_variable] = "1"
+
+import argparse  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from functools import partial  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import actbook as ab  # noqa: E402
+import numpy as np  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_MEDIAN = 1.25
+TARGET_MAX = 3.0
+TARGET_RELU_COPY = 1.5
+
+# Entries whose PyTorch counterpart does no work, so a ratio would mean nothing.
+NOT_COMPARABLE = {
+    "identity": "nn.Identity returns its input tensor itself; ours returns a new array",
+}
+
+
+def best_time(func, repeat: int) -> float:
+    """Minimum wall time of ``func()`` over ``repeat`` calls, after one warm-up call."""
+    func()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def torch_callables():
+    """``(torch, adapters)`` or ``(None, {})`` when torch is not installed."""
+    try:
+        import torch
+        import torch.nn.functional as functional
+    except ImportError:
+        return None, {}
+    torch.set_num_threads(1)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from torch_reference import _adapters  # the same name -> PyTorch mapping as the tests
+
+    return torch, _adapters(torch, functional)
+
+
+def measure(size: int, repeat: int, only: list[str] | None) -> tuple[list[dict], float]:
+    """Time every selected elementwise activation; return rows and the copy time."""
+    rng = np.random.default_rng(0)
+    x = (rng.standard_normal(size, dtype=np.float32) * 3).astype(np.float32)
+    buffer = np.empty_like(x)
+    copy = best_time(lambda: np.copyto(buffer, x), repeat)
+    # A function that returns a new array also pays for fresh pages (the allocator hands
+    # 40 MB blocks back to the OS on free): this second floor shows that share.
+    allocating_copy = best_time(lambda: x.copy(), repeat)
+    torch, adapters = torch_callables()
+    rows = []
+    for activation in ab.registry():
+        if not activation.elementwise or (only and activation.name not in only):
+            continue
+        params = activation.defaults
+        row = {
+            "name": activation.name,
+            "ours_f": best_time(partial(activation.function, x, **params), repeat),
+            "ours_df": best_time(partial(activation.derivative, x, **params), repeat),
+            "torch_f": None,
+            "torch_df": None,
+        }
+        comparable = activation.name not in NOT_COMPARABLE
+        if torch is not None and comparable and activation.name in adapters:
+            _, call = adapters[activation.name]
+            xt = torch.from_numpy(x)
+            try:
+                row["torch_f"] = best_time(partial(call, xt, **params), repeat)
+                leaf = xt.clone().requires_grad_(True)
+                y = call(leaf, **params)
+                backward = partial(
+                    torch.autograd.grad, y, leaf, torch.ones_like(y), retain_graph=True
+                )
+                row["torch_df"] = best_time(backward, repeat)
+            except (TypeError, RuntimeError):
+                pass  # parameters not mapped, or no autograd formula (heaviside)
+        rows.append(row)
+    return rows, (copy, allocating_copy)
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a / b
+
+
+def summarise(rows: list[dict], floors: tuple[float, float]) -> tuple[list[dict], dict]:
+    """Add ratio columns; return the rows and the summary numbers."""
+    copy, allocating_copy = floors
+    for row in rows:
+        row["f_vs_torch"] = _ratio(row["ours_f"], row["torch_f"])
+        row["df_vs_torch"] = _ratio(row["ours_df"], row["torch_df"])
+        row["f_vs_copy"] = row["ours_f"] / copy
+        row["df_vs_copy"] = row["ours_df"] / copy
+    torch_ratios = [r[k] for r in rows for k in ("f_vs_torch", "df_vs_torch") if r[k] is not None]
+    summary = {
+        "copy_ms": copy * 1e3,
+        "allocating_copy_ms": allocating_copy * 1e3,
+        "median_vs_torch": statistics.median(torch_ratios) if torch_ratios else None,
+        "max_vs_torch": max(torch_ratios) if torch_ratios else None,
+        "over_max": sorted(
+            f"{r['name']} {k[:2].rstrip('_')}"
+            for r in rows
+            for k in ("f_vs_torch", "df_vs_torch")
+            if r[k] is not None and r[k] > TARGET_MAX
+        ),
+        "relu_vs_copy": next((r["f_vs_copy"] for r in rows if r["name"] == "relu"), None),
+    }
+    return rows, summary
+
+
+def _fmt(value: float | None, unit: str = "x") -> str:
+    if value is None:
+        return "—"
+    return f"{value:.2f}{unit}" if unit == "x" else f"{value:.1f}"
+
+
+def render(rows: list[dict], summary: dict, size: int, repeat: int) -> str:
+    """A Markdown table plus the summary lines against the targets."""
+    lines = [
+        f"{size:,} float32 values, single thread, best of {repeat}; times in ms; "
+        f"copy floor (np.copyto into a preallocated buffer) {summary['copy_ms']:.1f} ms; "
+        f"allocating copy (x.copy()) {summary['allocating_copy_ms']:.1f} ms.",
+        "",
+        "| activation | ours f | torch f | f ours/torch | f ours/copy | "
+        "ours f' | torch f' | f' ours/torch | f' ours/copy |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        cells = [
+            r["name"],
+            _fmt(r["ours_f"] * 1e3, "ms"),
+            _fmt(None if r["torch_f"] is None else r["torch_f"] * 1e3, "ms"),
+            _fmt(r["f_vs_torch"]),
+            _fmt(r["f_vs_copy"]),
+            _fmt(r["ours_df"] * 1e3, "ms"),
+            _fmt(None if r["torch_df"] is None else r["torch_df"] * 1e3, "ms"),
+            _fmt(r["df_vs_torch"]),
+            _fmt(r["df_vs_copy"]),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    median = summary["median_vs_torch"]
+    lines += [
+        "",
+        f"* median ours/torch over f and f': {_fmt(median)} (target ≤ {TARGET_MEDIAN}x): "
+        + ("met" if median is not None and median <= TARGET_MEDIAN else "missed"),
+        f"* largest ours/torch: {_fmt(summary['max_vs_torch'])} (target ≤ {TARGET_MAX}x); "
+        f"above it: {', '.join(summary['over_max']) or 'none'}",
+        f"* ReLU ours/copy: {_fmt(summary['relu_vs_copy'])} (target ≤ {TARGET_RELU_COPY}x)",
+        *(f"* {name}: no PyTorch ratio, {why}" for name, why in NOT_COMPARABLE.items()),
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--only", nargs="*", help="registry names to time (default: all)")
+    parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    args = parser.parse_args(argv)
+    rows, floors = measure(args.size, args.repeat, args.only)
+    rows, summary = summarise(rows, floors)
+    text = render(rows, summary, args.size, args.repeat)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
