@@ -12,6 +12,7 @@ Examples
 """
 
 from . import _catalog  # noqa: F401  (registers the activations)
+from ._conventions import conventions_markdown, conventions_table
 from ._datasets import (
     DATASETS,
     Dataset,
@@ -36,6 +37,7 @@ from ._plot import (
     png_bytes,
     show,
 )
+from ._properties import computed_properties, properties_markdown, properties_table
 from ._registry import Activation, Parameter, get, names, register, registry
 from ._style import COLORS, RC_PARAMS, style
 from ._vector import softmax_jacobian
@@ -50,8 +52,8 @@ __all__ = [
     "Activation",
     "Adam",
     "Control",
-    "Explorer",
     "Dataset",
+    "Explorer",
     "Gradients",
     "History",
     "Markdown",
@@ -62,6 +64,9 @@ __all__ = [
     "activation_figure",
     "as_float_array",
     "circles",
+    "computed_properties",
+    "conventions_markdown",
+    "conventions_table",
     "decision_grid",
     "digits",
     "explorer",
@@ -75,6 +80,8 @@ __all__ = [
     "new_figure",
     "plot_activation",
     "png_bytes",
+    "properties_markdown",
+    "properties_table",
     "register",
     "registry",
     "show",

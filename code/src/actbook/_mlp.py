@@ -408,6 +408,10 @@ def _activation_specs(activation: Any, activation_params: Any, n_hidden: int):
             "parameter 'activation_params' applies to a single activation; give "
             "(name, params) pairs for per-layer activations"
         )
+    if isinstance(activation, bytes) or not isinstance(activation, Iterable):
+        raise ValueError(
+            f"parameter 'activation' must name a registered activation, got {activation!r}"
+        )
     specs = list(activation)
     if len(specs) != n_hidden:
         raise ValueError(
