@@ -1,15 +1,19 @@
 # The book's two commands (see README.md):
 #   make book   install what the build needs, then build the site into _build/html
 #   make test   install what the tests need, then run every test (lint, unit, build, browser)
-# Both are idempotent; stamps in .make/ skip installs whose inputs did not change.
+# Both are idempotent. Python packages go into a virtual environment, .venv/, so the book
+# never disturbs the machine's own Python; stamps in .venv/ skip installs whose inputs did
+# not change.
 
-PYTHON ?= python3
+SYSTEM_PYTHON ?= python3
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
 PIP := $(PYTHON) -m pip
-JUPYTER_BOOK := $(shell $(PYTHON) -c 'import sys, pathlib; print(pathlib.Path(sys.executable).with_name("jupyter-book"))')
-STAMPS := .make
+JUPYTER_BOOK := $(VENV)/bin/jupyter-book
+STAMPS := $(VENV)/.stamps
 BUILD_FLAGS := -n -W --keep-going
 
-.PHONY: book test setup-book setup-test vendor lint serve bench clean
+.PHONY: book test setup-book setup-test vendor lint serve bench lab clean
 
 book: setup-book
 	$(JUPYTER_BOOK) build . $(BUILD_FLAGS)
@@ -21,12 +25,15 @@ setup-book: $(STAMPS)/python-book $(STAMPS)/vendor
 
 setup-test: setup-book $(STAMPS)/python-test $(STAMPS)/chromium
 
-$(STAMPS)/python-book: requirements.txt code/pyproject.toml
-	$(PIP) install -r requirements.txt
+$(PYTHON):
+	$(SYSTEM_PYTHON) -m venv $(VENV)
+
+$(STAMPS)/python-book: $(PYTHON) requirements.txt code/pyproject.toml
+	$(PIP) install --disable-pip-version-check -r requirements.txt
 	@mkdir -p $(STAMPS) && touch $@
 
 $(STAMPS)/python-test: requirements-test.txt $(STAMPS)/python-book
-	$(PIP) install -r requirements-test.txt
+	$(PIP) install --disable-pip-version-check -r requirements-test.txt
 	@mkdir -p $(STAMPS) && touch $@
 
 # Third-party browser code comes from the npm registry, pinned by package-lock.json,
@@ -39,7 +46,7 @@ $(STAMPS)/vendor: package.json package-lock.json scripts/vendor_assets.py
 vendor: $(STAMPS)/vendor
 
 # Debian's Chromium for the browser tests; the test tool never downloads a browser.
-$(STAMPS)/chromium:
+$(STAMPS)/chromium: scripts/ensure_chromium.sh
 	bash scripts/ensure_chromium.sh
 	@mkdir -p $(STAMPS) && touch $@
 
@@ -54,5 +61,10 @@ serve:
 bench: setup-book
 	$(PYTHON) benchmarks/bench_pages.py
 
+# Open the chapters as notebooks (MyST Markdown, read by Jupytext) in JupyterLab.
+lab: setup-book
+	$(PIP) install --disable-pip-version-check jupyterlab==4.6.6
+	$(VENV)/bin/jupyter lab
+
 clean:
-	rm -rf _build _vendor $(STAMPS)
+	rm -rf _build _vendor $(VENV) node_modules
