@@ -29,8 +29,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-#: Pages whose explorers must be exercised, relative to the site root.
-WIDGET_PAGES = ["chapters/sigmoid.html"]
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 @dataclass
@@ -107,10 +106,25 @@ def test_every_page_loads_cleanly(browser: Browser, site_url: str, built_book) -
         assert report.foreign_requests == [], f"{path}: {report.foreign_requests}"
 
 
-@pytest.mark.parametrize("path", WIDGET_PAGES)
-def test_sliders_move_the_plot_with_mouse_and_keyboard(
-    browser: Browser, site_url: str, path: str
+def widget_pages(site_root: Path) -> list[str]:
+    """Pages whose HTML embeds widget state: every one of them is exercised."""
+    return [p for p in all_pages(site_root) if WIDGET_STATE in (site_root / p).read_text()]
+
+
+def test_the_sigmoid_chapter_has_widgets(built_book) -> None:
+    assert "chapters/sigmoid.html" in widget_pages(built_book.html)
+
+
+def test_every_control_moves_the_plot_with_mouse_and_keyboard(
+    browser: Browser, site_url: str, built_book
 ) -> None:
+    pages = widget_pages(built_book.html)
+    assert pages
+    for path in pages:
+        _exercise_page(browser, site_url, path)
+
+
+def _exercise_page(browser: Browser, site_url: str, path: str) -> None:
     page, report = open_page(browser, site_url, path)
     boxes = explorers(page)
     boxes.first.wait_for(state="visible", timeout=15_000)
@@ -124,9 +138,9 @@ def test_sliders_move_the_plot_with_mouse_and_keyboard(
         for toggle in box.locator(".widget-toggle-buttons").all():
             moved += _exercise_toggle(page, box, toggle)
     page.context.close()
-    assert moved > 0
-    assert report.errors == [], report.errors
-    assert report.foreign_requests == [], report.foreign_requests
+    assert moved > 0, f"{path}: no control was exercised"
+    assert report.errors == [], f"{path}: {report.errors}"
+    assert report.foreign_requests == [], f"{path}: {report.foreign_requests}"
 
 
 def _exercise_slider(page: Page, box: Locator, handle: Locator) -> int:
@@ -158,14 +172,18 @@ def _exercise_slider(page: Page, box: Locator, handle: Locator) -> int:
 
 
 def _exercise_toggle(page: Page, box: Locator, toggle: Locator) -> int:
-    """Click the inactive button, then switch back with the keyboard."""
+    """Click an inactive button, then go back to the first choice with the keyboard."""
+    buttons = toggle.locator("button")
+    active = [
+        i for i in range(buttons.count()) if "mod-active" in buttons.nth(i).get_attribute("class")
+    ]
+    assert len(active) == 1
+    original = buttons.nth(active[0])
     before = visible_picture(box)
-    inactive = toggle.locator("button:not(.mod-active)").first
-    inactive.click()
+    toggle.locator("button:not(.mod-active)").first.click()
     after_click = visible_picture(box)
-    assert after_click != before, "clicking the toggle did not change the plot"
-    other = toggle.locator("button:not(.mod-active)").first
-    other.focus()
+    assert after_click != before, "clicking a toggle button did not change the plot"
+    original.focus()
     page.keyboard.press("Enter")
     _wait_for_change(page, lambda: visible_picture(box) != after_click)
     assert visible_picture(box) == before, "the keyboard did not switch the toggle back"
@@ -182,7 +200,7 @@ def _wait_for_change(page: Page, changed, timeout_ms: int = 5_000) -> None:
 
 
 def test_explorer_pictures_describe_themselves(browser: Browser, site_url: str) -> None:
-    page, _ = open_page(browser, site_url, WIDGET_PAGES[0])
+    page, _ = open_page(browser, site_url, "chapters/sigmoid.html")
     box = explorers(page).first
     box.wait_for(state="visible", timeout=15_000)
     alt = box.locator("img:visible").first.get_attribute("alt")

@@ -78,3 +78,10 @@ def test_activation_explorer_frames_match_the_plot_helper():
     picture = box.children[-1].children[0]
     expected = ab.activation_figure("sigmoid").png
     assert ab.Picture(expected, "x").html().split('"')[1] in picture.value
+
+
+def test_named_choices_get_toggle_buttons_and_numbers_a_slider():
+    names = ab.Control("activation", ["relu", "tanh"]).widget()
+    numbers = ab.Control("w", [1, 2.5]).widget()
+    assert isinstance(names, widgets.ToggleButtons) and names.value == "relu"
+    assert isinstance(numbers, widgets.SelectionSlider) and numbers.value == 1

@@ -45,8 +45,8 @@ class Control:
     name : str
         Keyword passed to the draw function.
     values : sequence
-        The values the control offers, in order. Booleans give a toggle, anything else
-        a slider.
+        The values the control offers, in order. Numbers give a slider; anything else
+        (booleans, names) gives a row of toggle buttons.
     default : object, optional
         Initial value; the first value if omitted. It must be one of ``values``.
     label : str, optional
@@ -85,11 +85,12 @@ class Control:
         return str(value)
 
     def widget(self) -> widgets.DOMWidget:
-        """A ``ToggleButtons`` for booleans, else a ``SelectionSlider``; both have ``index``."""
+        """A ``SelectionSlider`` for numbers, else ``ToggleButtons``; both have ``index``."""
         options = [(self.readout(v), v) for v in self.values]
         label = self.label or self.name
         style = {"description_width": "8em"}
-        if all(isinstance(v, bool) for v in self.values):
+        numeric = all(isinstance(v, float | int) and not isinstance(v, bool) for v in self.values)
+        if not numeric:
             return widgets.ToggleButtons(
                 options=options, index=self.start, description=label, style=style
             )
