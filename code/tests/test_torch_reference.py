@@ -138,14 +138,22 @@ def test_grid_has_the_hard_cases():
     assert {0.0, -3.0, 3.0, 6.0, 20.0, 25.0} <= set(finite)
 
 
-def test_reference_is_small_and_current_enough():
+def test_reference_is_small():
     assert DATA.stat().st_size < 300 * 1024
-    # Every registered activation is either covered or skipped with a reason, except
-    # ones added after the file was generated (re-run the script then).
-    covered = set(REFERENCE["entries"]) | set(REFERENCE["skipped"])
+
+
+def test_skips_have_reasons():
     for name, reason in REFERENCE["skipped"].items():
         assert reason, name
-    assert covered <= set(ab.names()) | covered
+
+
+def test_reference_covers_the_registry():
+    # Activations registered after the file was generated are neither compared nor
+    # skipped: say so (visible with -ra) rather than fail someone else's change.
+    covered = set(REFERENCE["entries"]) | set(REFERENCE["skipped"])
+    missing = [name for name in ab.names() if name not in covered]
+    if missing:
+        pytest.skip(f"re-run scripts/torch_reference.py to cover {missing}")
 
 
 def test_looser_tolerances_name_real_entries():
