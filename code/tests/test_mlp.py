@@ -3,8 +3,10 @@ determinism, snapshots, diagnostics and argument checks. Nothing here is timed."
 
 from __future__ import annotations
 
+import json
 import math
 import warnings
+from pathlib import Path
 
 import actbook as ab
 import numpy as np
@@ -146,6 +148,35 @@ def test_gradients_agree_in_float32():
     assert gradients.weights[0].dtype == np.float32
     for g32, g64 in zip(gradients.weights, wide.gradients(x, y).weights, strict=True):
         np.testing.assert_allclose(g32, g64, rtol=1e-4, atol=1e-6)
+
+
+# -- agreement with PyTorch, step by step --------------------------------------------------------
+TORCH_REFERENCE = Path(__file__).parent / "data" / "mlp_torch_reference.json"
+TORCH_CASES = json.loads(TORCH_REFERENCE.read_text())["cases"]
+
+
+@pytest.mark.parametrize("case", TORCH_CASES, ids=[case["name"] for case in TORCH_CASES])
+def test_training_steps_match_pytorch(case):
+    """Three float64 steps from the same weights on the same batches, as torch.nn did them.
+
+    The reference file is written by scripts/mlp_torch_reference.py; this test needs no
+    torch. Agreement is to rounding (observed ~1e-16), so the tolerance is tight.
+    """
+    model = ab.MLP(
+        case["sizes"], case["activation"], activation_params=case["params"], loss=case["loss"]
+    )
+    model.set_parameters(case["initial"])
+    spec = dict(case["optimizer"])
+    optimizer = (ab.Adam if spec.pop("kind") == "adam" else ab.SGD)(**spec)
+    state = optimizer.init_state(model.get_parameters())
+    losses = [
+        model.train_step(
+            np.array(batch["x"]), np.array(batch["y"]), optimizer=optimizer, state=state
+        )
+        for batch in case["batches"]
+    ]
+    np.testing.assert_allclose(losses, case["losses"], rtol=1e-13)
+    np.testing.assert_allclose(model.get_parameters(), case["final"], rtol=1e-12, atol=1e-14)
 
 
 # -- agreement with scikit-learn ---------------------------------------------------------------
@@ -456,6 +487,11 @@ Y = np.array([0, 1, 0, 1])
         (lambda: ab.MLP((2, 2)).fit(X, Y, epochs=-1), "epochs"),
         (lambda: ab.MLP((2, 2)).fit(X, Y, batch_size=0), "batch_size"),
         (lambda: ab.MLP((2, 2)).fit(X, Y, optimizer="adam"), "optimizer"),
+        (lambda: ab.MLP((2, 2)).train_step(X, Y, optimizer="sgd", state={}), "optimizer"),
+        (
+            lambda: ab.MLP((2, 2)).train_epoch(X, Y, optimizer=ab.SGD(), state={}, batch_size=0),
+            "batch_size",
+        ),
         (lambda: ab.MLP((2, 2)).fit(X, Y, x_test=X), "x_test"),
         (lambda: ab.MLP((2, 2)).fit(X, Y, x_test=X, y_test=Y[:2]), "y_test"),
         (lambda: ab.MLP((2, 2)).fit(X, Y, epochs=3, snapshot_epochs=[4]), "snapshot_epochs"),

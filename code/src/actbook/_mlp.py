@@ -41,6 +41,7 @@ from the model's ``seed``; the global numpy random state is never used.
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 from collections.abc import Iterable, Mapping, Sequence
@@ -78,6 +79,12 @@ def _real(name: str, value: Any, low: float, high: float, *, open_low: bool, ope
             f"parameter {name!r} must lie in {left}{low}, {high}{right}, got {value!r}"
         )
     return number
+
+
+def _optimizer(optimizer: Any) -> SGD | Adam:
+    if not isinstance(optimizer, SGD | Adam):
+        raise ValueError(f"parameter 'optimizer' must be an SGD or Adam, got {optimizer!r}")
+    return optimizer
 
 
 def _seed_sequence(seed: Any) -> np.random.SeedSequence:
@@ -497,7 +504,7 @@ class MLP:
         self._shuffle_rng = np.random.default_rng(shuffle_seed)
 
         # One flat vector holds every parameter; W_l and b_l are reshaped views into it.
-        shapes = [((m, n), (n,)) for m, n in zip(self.sizes[:-1], self.sizes[1:], strict=True)]
+        shapes = [((m, n), (n,)) for m, n in itertools.pairwise(self.sizes)]
         total = sum(m * n + n for (m, n), _ in shapes)
         self._params = np.zeros(total, dtype=self.dtype)
         self._grads = np.zeros(total, dtype=self.dtype)
@@ -883,6 +890,29 @@ class MLP:
         return np.array([mask.mean() for mask in self.dead_units(x)], dtype=np.float64)
 
     # -- training -------------------------------------------------------------------------
+    def train_step(self, x: Any, y: Any, *, optimizer: SGD | Adam, state: dict[str, Any]) -> float:
+        """One optimiser step on the batch ``(x, y)``, as given (no shuffling).
+
+        Parameters
+        ----------
+        x, y : array_like
+            One minibatch of inputs and labels (or targets).
+        optimizer : SGD or Adam
+            The update rule.
+        state : dict
+            ``optimizer.init_state(model.get_parameters())``, carried from step to step.
+
+        Returns
+        -------
+        float
+            The batch loss before the step.
+        """
+        x = self._inputs(x)
+        targets, _ = self._targets(y, len(x))
+        loss = self._step_gradients(x, targets)
+        _optimizer(optimizer).step(self._params, self._grads, state)
+        return loss
+
     def train_epoch(
         self, x: Any, y: Any, *, optimizer: SGD | Adam, state: dict[str, Any], batch_size: int
     ) -> float:
@@ -907,7 +937,7 @@ class MLP:
         x = self._inputs(x)
         targets, _ = self._targets(y, len(x))
         batch_size = _integer("batch_size", batch_size, 1)
-        return self._train_epoch(x, targets, optimizer, state, batch_size, None)
+        return self._train_epoch(x, targets, _optimizer(optimizer), state, batch_size, None)
 
     def _train_epoch(self, x, targets, optimizer, state, batch_size, norms) -> float:
         n = len(x)
@@ -978,9 +1008,7 @@ class MLP:
             raise ValueError("parameter 'x' must hold at least one sample")
         epochs = _integer("epochs", epochs, 0)
         batch_size = _integer("batch_size", batch_size, 1)
-        optimizer = Adam() if optimizer is None else optimizer
-        if not isinstance(optimizer, SGD | Adam):
-            raise ValueError(f"parameter 'optimizer' must be an SGD or Adam, got {optimizer!r}")
+        optimizer = Adam() if optimizer is None else _optimizer(optimizer)
         if (x_test is None) != (y_test is None):
             raise ValueError("parameters 'x_test' and 'y_test' must be given together")
         if x_test is not None:
