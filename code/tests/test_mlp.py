@@ -424,6 +424,9 @@ def test_gradient_norms_match_gradients_and_vanish_in_a_deep_sigmoid_net():
     np.testing.assert_allclose(norms, expected)
     # Each sigmoid layer multiplies the backward signal by at most 1/4 times a weight.
     assert norms[0] < 1e-3 * norms[-1]
+    # ReLU with He initialisation keeps the scale: the contrast the chapter draws.
+    relu = ab.MLP((4, *[32] * 9, 2), "relu", init="he", seed=0).gradient_norms(x, y)
+    assert relu[0] > 0.05 * relu[-1]
 
 
 def test_dead_units_follow_the_derivative_definition():
