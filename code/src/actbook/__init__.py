@@ -12,6 +12,14 @@ Examples
 """
 
 from . import _catalog  # noqa: F401  (registers the activations)
+from ._charts import (
+    activation_grid,
+    overlay_alt_text,
+    overlay_explorer,
+    plot_overlay,
+    plot_probabilities,
+    probabilities_alt_text,
+)
 from ._conventions import conventions_markdown, conventions_table
 from ._datasets import (
     DATASETS,
@@ -27,7 +35,9 @@ from ._datasets import (
 )
 from ._display import Markdown, formula, markdown_table
 from ._elementwise import as_float_array
+from ._gradcheck import numerical_jacobian
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
+from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -56,12 +66,15 @@ __all__ = [
     "Explorer",
     "Gradients",
     "History",
+    "LinearUnitTrace",
     "Markdown",
     "Parameter",
     "Picture",
     "activation_alt_text",
     "activation_explorer",
     "activation_figure",
+    "adaline",
+    "activation_grid",
     "as_float_array",
     "circles",
     "computed_properties",
@@ -78,12 +91,20 @@ __all__ = [
     "moons",
     "names",
     "new_figure",
+    "numerical_jacobian",
+    "overlay_alt_text",
+    "overlay_explorer",
+    "perceptron",
     "plot_activation",
+    "plot_overlay",
+    "plot_probabilities",
     "png_bytes",
+    "probabilities_alt_text",
     "properties_markdown",
     "properties_table",
     "register",
     "registry",
+    "separable_points",
     "show",
     "softmax_jacobian",
     "spiral",
