@@ -37,7 +37,6 @@ from ._display import Markdown, formula, markdown_table
 from ._elementwise import as_float_array
 from ._gradcheck import numerical_jacobian
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
-from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -66,14 +65,12 @@ __all__ = [
     "Explorer",
     "Gradients",
     "History",
-    "LinearUnitTrace",
     "Markdown",
     "Parameter",
     "Picture",
     "activation_alt_text",
     "activation_explorer",
     "activation_figure",
-    "adaline",
     "activation_grid",
     "as_float_array",
     "circles",
@@ -94,7 +91,6 @@ __all__ = [
     "numerical_jacobian",
     "overlay_alt_text",
     "overlay_explorer",
-    "perceptron",
     "plot_activation",
     "plot_overlay",
     "plot_probabilities",
@@ -104,7 +100,6 @@ __all__ = [
     "properties_table",
     "register",
     "registry",
-    "separable_points",
     "show",
     "softmax_jacobian",
     "spiral",
