@@ -37,6 +37,7 @@ from ._display import Markdown, formula, markdown_table
 from ._elementwise import as_float_array
 from ._gradcheck import numerical_jacobian
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
+from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -65,6 +66,7 @@ __all__ = [
     "Explorer",
     "Gradients",
     "History",
+    "LinearUnitTrace",
     "Markdown",
     "Parameter",
     "Picture",
@@ -72,6 +74,7 @@ __all__ = [
     "activation_explorer",
     "activation_figure",
     "activation_grid",
+    "adaline",
     "as_float_array",
     "circles",
     "computed_properties",
@@ -91,6 +94,7 @@ __all__ = [
     "numerical_jacobian",
     "overlay_alt_text",
     "overlay_explorer",
+    "perceptron",
     "plot_activation",
     "plot_overlay",
     "plot_probabilities",
@@ -100,6 +104,7 @@ __all__ = [
     "properties_table",
     "register",
     "registry",
+    "separable_points",
     "show",
     "softmax_jacobian",
     "spiral",
