@@ -3,37 +3,115 @@
 Conventions shared by every function here:
 
 * The input is converted with :func:`as_float_array`: floating dtypes are kept, integers
-  and booleans become float64. The result has the input's shape and (float) dtype.
+  and booleans become float64. The result is a new ndarray (also for 0-d input) with the
+  input's shape and (float) dtype.
 * The input is never modified; the result never shares memory with it.
-* NaN in gives NaN out; ±inf gives the mathematical limit.
+* NaN in gives NaN out; ±inf gives the mathematical limit (each function's docstring
+  names the limit where the naive formula would give ``inf * 0 = NaN``).
 * No floating-point warning is raised for any finite or infinite input: the formulas are
-  arranged so that ``exp`` only ever sees non-positive arguments.
+  arranged so that ``exp`` only ever sees non-positive arguments, products that could
+  overflow see clipped inputs, and where the true result itself exceeds the largest
+  float the overflow to ±inf is the correctly rounded answer and is not reported.
 * Parameters are keyword-only and are cast to the input's dtype, so a float32 input stays
   float32. Validation of parameter values happens in the registry
-  (:meth:`actbook.Activation.resolve`).
+  (:meth:`actbook.Activation.resolve`); a function raises ``ValueError`` itself only
+  where a value would make its formula meaningless (a zero CELU ``alpha``).
+* At a kink the derivative takes one documented value, PyTorch's unless said otherwise.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
+from scipy import special
 
 __all__ = [
+    "GELU_TANH_COEFFICIENT",
+    "LECUN_TANH_SCALE",
+    "SELU_ALPHA",
+    "SELU_SCALE",
+    "arctan",
+    "arctan_derivative",
     "as_float_array",
+    "bent_identity",
+    "bent_identity_derivative",
+    "celu",
+    "celu_derivative",
+    "elu",
+    "elu_derivative",
+    "gaussian",
+    "gaussian_derivative",
+    "gelu",
+    "gelu_derivative",
+    "gelu_tanh",
+    "gelu_tanh_derivative",
+    "hard_sigmoid",
+    "hard_sigmoid_derivative",
+    "hard_sigmoid_legacy",
+    "hard_sigmoid_legacy_derivative",
+    "hard_swish",
+    "hard_swish_derivative",
+    "hard_tanh",
+    "hard_tanh_derivative",
+    "hardshrink",
+    "hardshrink_derivative",
     "identity",
     "identity_derivative",
+    "isru",
+    "isru_derivative",
     "leaky_relu",
     "leaky_relu_derivative",
+    "lecun_tanh",
+    "lecun_tanh_derivative",
+    "log_sigmoid",
+    "log_sigmoid_derivative",
+    "mish",
+    "mish_derivative",
+    "prelu",
+    "prelu_derivative",
     "relu",
+    "relu6",
+    "relu6_derivative",
     "relu_derivative",
+    "rrelu",
+    "rrelu_derivative",
+    "selu",
+    "selu_derivative",
     "sigmoid",
     "sigmoid_derivative",
+    "silu",
+    "silu_derivative",
+    "sinc",
+    "sinc_derivative",
+    "softplus",
+    "softplus_derivative",
+    "softshrink",
+    "softshrink_derivative",
+    "softsign",
+    "softsign_derivative",
+    "squareplus",
+    "squareplus_derivative",
     "step",
     "step_derivative",
     "tanh",
     "tanh_derivative",
+    "tanhshrink",
+    "tanhshrink_derivative",
 ]
+
+#: SELU's constants (Klambauer et al. 2017), to full double precision.
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+#: The cubic coefficient of the tanh approximation of GELU (Hendrycks & Gimpel 2016).
+GELU_TANH_COEFFICIENT = 0.044715
+#: LeCun's scaled tanh, ``1.7159 tanh(2x/3)``: chosen so that f(±1) = ±1.
+LECUN_TANH_SCALE = 1.7159
+
+_SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
+_INV_SQRT_2 = 1.0 / math.sqrt(2.0)
+_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
 
 def as_float_array(x: Any) -> np.ndarray:
@@ -62,10 +140,26 @@ def as_float_array(x: Any) -> np.ndarray:
     raise TypeError(f"activations take real numbers, got dtype {array.dtype}")
 
 
+# -- shared helpers -----------------------------------------------------------------------
+def _result(value: Any) -> np.ndarray:
+    """``value`` as an ndarray: a ufunc applied to a 0-d array returns a numpy scalar."""
+    return np.asarray(value)
+
+
 def _keep_nan(result: np.ndarray, x: np.ndarray) -> np.ndarray:
     """Write NaN into ``result`` wherever ``x`` is NaN (for formulas that drop it)."""
     np.copyto(result, x, where=np.isnan(x))
     return result
+
+
+def _mask(condition: np.ndarray, x: np.ndarray, inside: float = 1.0) -> np.ndarray:
+    """``inside`` where ``condition`` holds, 0 elsewhere, NaN where ``x`` is NaN.
+
+    The derivative of every piecewise-linear activation is built from this.
+    """
+    result = np.zeros_like(x)
+    np.copyto(result, x.dtype.type(inside), where=condition)
+    return _keep_nan(result, x)
 
 
 def _exp_neg_abs(x: np.ndarray) -> np.ndarray:
@@ -74,6 +168,49 @@ def _exp_neg_abs(x: np.ndarray) -> np.ndarray:
     e = np.abs(x, out=np.empty_like(x))
     np.negative(e, out=e)
     return np.exp(e, out=e)
+
+
+def _clip(x: np.ndarray, bound: float) -> np.ndarray:
+    """A copy of ``x`` clipped to ``[-bound, bound]`` (NaN stays NaN)."""
+    bound = min(float(bound), float(np.finfo(x.dtype).max))
+    return np.clip(x, -bound, bound, out=np.empty_like(x))
+
+
+def _clip_for_product(x: np.ndarray, factor: float = 1.0) -> np.ndarray:
+    """``x`` clipped so that ``factor * x`` cannot overflow; ±inf becomes finite.
+
+    Used where the clipped values give the same result as the true ones (the function
+    has saturated long before) and where ``±inf`` itself would produce ``inf * 0``.
+    """
+    largest = float(np.finfo(x.dtype).max)
+    # Half of max/factor leaves room for the rounding of the bound to x's dtype.
+    return _clip(x, largest if factor <= 1 else largest / (2 * factor))
+
+
+def _no_minus_inf(x: np.ndarray) -> np.ndarray:
+    """A copy of ``x`` with ``-inf`` replaced by the most negative finite number.
+
+    For ``x * g(x)`` with ``g(-inf) = 0`` this turns the meaningless ``-inf * 0`` into
+    ``-max * 0 = -0``, the limit.
+    """
+    lowest = x.dtype.type(np.finfo(x.dtype).min)
+    return np.maximum(x, lowest, out=np.empty_like(x))
+
+
+def _erfc(z: np.ndarray) -> np.ndarray:
+    """``erfc(z)`` in ``z``'s dtype, overwriting ``z`` (scipy has no float16 loop)."""
+    if z.dtype == np.float16:
+        return special.erfc(z, dtype=np.float32).astype(np.float16)
+    return special.erfc(z, out=z)
+
+
+def _horner(w: np.ndarray, coefficients: tuple[float, ...]) -> np.ndarray:
+    """``c0 + c1 w + c2 w**2 + ...`` by Horner's rule, in ``w``'s dtype."""
+    total = np.full_like(w, coefficients[-1])
+    for c in reversed(coefficients[:-1]):
+        np.multiply(total, w, out=total)
+        np.add(total, w.dtype.type(c), out=total)
+    return total
 
 
 # -- identity ---------------------------------------------------------------------------
@@ -92,7 +229,7 @@ def identity_derivative(x: Any) -> np.ndarray:
 def step(x: Any) -> np.ndarray:
     """Heaviside step with ``step(0) = 1``: the perceptron fires when ``x >= 0``."""
     x = as_float_array(x)
-    return np.heaviside(x, x.dtype.type(1))
+    return _result(np.heaviside(x, x.dtype.type(1)))
 
 
 def step_derivative(x: Any) -> np.ndarray:
@@ -129,10 +266,31 @@ def sigmoid_derivative(x: Any) -> np.ndarray:
     return np.divide(e, denominator, out=e)
 
 
-# -- hyperbolic tangent ----------------------------------------------------------------------
+def log_sigmoid(x: Any) -> np.ndarray:
+    """``log(sigmoid(x)) = min(x, 0) - log1p(exp(-|x|))``: no overflow, no ``log(0)``.
+
+    The naive ``log(sigmoid(x))`` returns ``-inf`` once ``sigmoid`` underflows (near
+    ``x = -745`` in float64); this form stays exact, ``log_sigmoid(-1000) = -1000``.
+    Limits: ``-inf`` at ``-inf`` and ``0`` at ``+inf``.
+    """
+    x = as_float_array(x)
+    e = _exp_neg_abs(x)
+    np.log1p(e, out=e)
+    result = np.minimum(x, x.dtype.type(0), out=np.empty_like(x))
+    return np.subtract(result, e, out=result)
+
+
+def log_sigmoid_derivative(x: Any) -> np.ndarray:
+    """``sigmoid(-x)``, the derivative of :func:`log_sigmoid`."""
+    x = as_float_array(x)
+    return sigmoid(np.negative(x, out=np.empty_like(x)))
+
+
+# -- hyperbolic tangent and its relatives ---------------------------------------------------
 def tanh(x: Any) -> np.ndarray:
     """Hyperbolic tangent (numpy's, which saturates to ±1 without overflow)."""
-    return np.tanh(as_float_array(x))
+    x = as_float_array(x)
+    return np.tanh(x, out=np.empty_like(x))
 
 
 def tanh_derivative(x: Any) -> np.ndarray:
@@ -150,24 +308,84 @@ def tanh_derivative(x: Any) -> np.ndarray:
     return np.divide(e, denominator, out=e)
 
 
+def lecun_tanh(x: Any) -> np.ndarray:
+    """LeCun's scaled tanh ``1.7159 tanh(2x/3)``, which maps ±1 to ±1 (almost exactly).
+
+    ``2x/3`` is computed as ``x / 1.5``: one correctly rounded operation that cannot
+    overflow, where ``2 * x / 3`` could.
+    """
+    x = as_float_array(x)
+    u = np.divide(x, x.dtype.type(1.5), out=np.empty_like(x))
+    np.tanh(u, out=u)
+    return np.multiply(u, x.dtype.type(LECUN_TANH_SCALE), out=u)
+
+
+def lecun_tanh_derivative(x: Any) -> np.ndarray:
+    """``1.7159 * (2/3) * (1 - tanh(2x/3)**2)``, via :func:`tanh_derivative`."""
+    x = as_float_array(x)
+    d = tanh_derivative(x / x.dtype.type(1.5))
+    return np.multiply(d, x.dtype.type(LECUN_TANH_SCALE / 1.5), out=d)
+
+
+_TANHSHRINK_SERIES = (  # x - tanh(x) = x**3 * P(x**2): the Taylor coefficients of P
+    1 / 3,
+    -2 / 15,
+    17 / 315,
+    -62 / 2835,
+    1382 / 155925,
+    -21844 / 6081075,
+    929569 / 638512875,
+    -6404582 / 10854718875,
+)
+_TANHSHRINK_SERIES_BELOW = 0.125
+
+
+def tanhshrink(x: Any) -> np.ndarray:
+    """``x - tanh(x)``, with a Taylor series near 0 where the subtraction cancels.
+
+    For ``|x| < 1/8`` the difference is about ``x**3 / 3`` while both terms are about
+    ``x``: subtracting would lose ``log2(3 / x**2)`` bits. The series
+    ``x**3 (1/3 - 2x**2/15 + 17x**4/315 - ...)`` (eight terms, each at least 150 times
+    smaller than the previous) is exact to rounding there.
+    """
+    x = as_float_array(x)
+    result = np.tanh(x, out=np.empty_like(x))
+    np.subtract(x, result, out=result)
+    small = np.abs(x) < _TANHSHRINK_SERIES_BELOW
+    if np.any(small):
+        # Clipped so the polynomial never sees large inputs (it is discarded there).
+        xs = _clip(x, _TANHSHRINK_SERIES_BELOW)
+        series = _horner(np.square(xs), _TANHSHRINK_SERIES)
+        np.multiply(series, xs * xs * xs, out=series)
+        np.copyto(result, series, where=small)
+    return result
+
+
+def tanhshrink_derivative(x: Any) -> np.ndarray:
+    """``1 - tanh'(x) = tanh(x)**2``."""
+    x = as_float_array(x)
+    t = np.tanh(x, out=np.empty_like(x))
+    return np.square(t, out=t)
+
+
 # -- ReLU family ------------------------------------------------------------------------------
 def relu(x: Any) -> np.ndarray:
     """Rectified linear unit ``max(x, 0)``; NaN propagates."""
     x = as_float_array(x)
-    return np.maximum(x, x.dtype.type(0))
+    return np.maximum(x, x.dtype.type(0), out=np.empty_like(x))
 
 
 def relu_derivative(x: Any) -> np.ndarray:
     """1 for ``x > 0``, else 0; at the kink ``x = 0`` the value is 0 (PyTorch, JAX)."""
     x = as_float_array(x)
-    return _keep_nan((x > 0).astype(x.dtype), x)
+    return _mask(x > 0, x)
 
 
 def leaky_relu(x: Any, *, negative_slope: float) -> np.ndarray:
     """Leaky ReLU: ``x`` for ``x >= 0``, ``negative_slope * x`` otherwise."""
+    x = as_float_array(x)
     if negative_slope == 0:
         return relu(x)  # also avoids -inf * 0 = NaN
-    x = as_float_array(x)
     slope = x.dtype.type(negative_slope)
     return np.where(x >= 0, x, x * slope)
 
@@ -177,3 +395,745 @@ def leaky_relu_derivative(x: Any, *, negative_slope: float) -> np.ndarray:
     x = as_float_array(x)
     slope = x.dtype.type(negative_slope)
     return _keep_nan(np.where(x > 0, x.dtype.type(1), slope), x)
+
+
+def prelu(x: Any, *, a: float) -> np.ndarray:
+    """Parametric ReLU with one learnable slope ``a``: a leaky ReLU whose slope is learnt.
+
+    PyTorch's ``nn.PReLU()`` starts from ``a = 0.25``; here ``a`` is a plain number.
+    """
+    return leaky_relu(x, negative_slope=a)
+
+
+def prelu_derivative(x: Any, *, a: float) -> np.ndarray:
+    """Derivative with respect to ``x``: 1 for ``x > 0``, ``a`` otherwise (also at 0)."""
+    return leaky_relu_derivative(x, negative_slope=a)
+
+
+def _rrelu_slope(lower: float, upper: float) -> float:
+    if lower > upper:
+        raise ValueError(f"parameter 'lower' must not exceed 'upper', got {lower} > {upper}")
+    return (lower + upper) / 2
+
+
+def rrelu(x: Any, *, lower: float, upper: float) -> np.ndarray:
+    """Randomized leaky ReLU in evaluation mode: slope ``(lower + upper) / 2``.
+
+    In training the negative slope is drawn uniformly from ``[lower, upper]`` for each
+    element; at evaluation (and here) it is replaced by its expectation, as in PyTorch.
+
+    Raises
+    ------
+    ValueError
+        If ``lower > upper``.
+    """
+    return leaky_relu(x, negative_slope=_rrelu_slope(lower, upper))
+
+
+def rrelu_derivative(x: Any, *, lower: float, upper: float) -> np.ndarray:
+    """1 for ``x > 0``, ``(lower + upper) / 2`` otherwise (also at 0, as PyTorch)."""
+    return leaky_relu_derivative(x, negative_slope=_rrelu_slope(lower, upper))
+
+
+def relu6(x: Any) -> np.ndarray:
+    """``min(max(x, 0), 6)``: ReLU capped at 6 (MobileNet's choice for low precision)."""
+    x = as_float_array(x)
+    return np.clip(x, x.dtype.type(0), x.dtype.type(6), out=np.empty_like(x))
+
+
+def relu6_derivative(x: Any) -> np.ndarray:
+    """1 strictly inside ``(0, 6)``, else 0: at both kinks the value is 0 (PyTorch)."""
+    x = as_float_array(x)
+    return _mask((x > 0) & (x < 6), x)
+
+
+def hard_tanh(x: Any, *, min_val: float, max_val: float) -> np.ndarray:
+    """``clip(x, min_val, max_val)``; PyTorch's ``Hardtanh`` (default ``[-1, 1]``).
+
+    Raises
+    ------
+    ValueError
+        If ``min_val >= max_val``.
+    """
+    _check_interval(min_val, max_val)
+    x = as_float_array(x)
+    return np.clip(x, x.dtype.type(min_val), x.dtype.type(max_val), out=np.empty_like(x))
+
+
+def hard_tanh_derivative(x: Any, *, min_val: float, max_val: float) -> np.ndarray:
+    """1 strictly inside ``(min_val, max_val)``, else 0; 0 at both kinks (PyTorch)."""
+    _check_interval(min_val, max_val)
+    x = as_float_array(x)
+    return _mask((x > min_val) & (x < max_val), x)
+
+
+def _check_interval(min_val: float, max_val: float) -> None:
+    if not min_val < max_val:
+        raise ValueError(f"parameter 'min_val' must be below 'max_val', got {min_val} >= {max_val}")
+
+
+# -- exponential linear units ---------------------------------------------------------------
+def elu(x: Any, *, alpha: float) -> np.ndarray:
+    """Exponential linear unit: ``x`` for ``x > 0``, ``alpha * (exp(x) - 1)`` otherwise.
+
+    ``expm1`` keeps the tiny values near 0 that ``exp(x) - 1`` would round away.
+    The limit at ``-inf`` is ``-alpha``.
+    """
+    x = as_float_array(x)
+    negative = np.minimum(x, x.dtype.type(0), out=np.empty_like(x))
+    np.expm1(negative, out=negative)
+    np.multiply(negative, x.dtype.type(alpha), out=negative)
+    return np.where(x > 0, x, negative)
+
+
+def elu_derivative(x: Any, *, alpha: float) -> np.ndarray:
+    """1 for ``x > 0``, ``alpha * exp(x)`` otherwise; at ``x = 0`` it is ``alpha`` (PyTorch).
+
+    Only for ``alpha = 1`` do the two sides agree and ELU is continuously differentiable.
+    """
+    x = as_float_array(x)
+    negative = np.minimum(x, x.dtype.type(0), out=np.empty_like(x))
+    np.exp(negative, out=negative)
+    np.multiply(negative, x.dtype.type(alpha), out=negative)
+    return np.where(x > 0, x.dtype.type(1), negative)
+
+
+def selu(x: Any) -> np.ndarray:
+    """Scaled ELU ``scale * elu(x, alpha)`` with the self-normalising constants.
+
+    ``alpha`` and ``scale`` are :data:`SELU_ALPHA` and :data:`SELU_SCALE`, fixed so that
+    activations keep zero mean and unit variance through a deep network. The limit at
+    ``-inf`` is ``-scale * alpha``.
+    """
+    result = elu(x, alpha=SELU_ALPHA)
+    # Beyond max/scale the true value exceeds the largest float: inf is the right answer.
+    with np.errstate(over="ignore"):
+        return np.multiply(result, result.dtype.type(SELU_SCALE), out=result)
+
+
+def selu_derivative(x: Any) -> np.ndarray:
+    """``scale`` for ``x > 0``, ``scale * alpha * exp(x)`` otherwise; ``scale * alpha`` at 0."""
+    result = elu_derivative(x, alpha=SELU_ALPHA)
+    return np.multiply(result, result.dtype.type(SELU_SCALE), out=result)
+
+
+def _check_celu_alpha(alpha: float) -> None:
+    if not alpha > 0:
+        raise ValueError(f"parameter 'alpha' of CELU must be positive, got {alpha!r}")
+
+
+def celu(x: Any, *, alpha: float) -> np.ndarray:
+    """Continuously differentiable ELU: ``x`` for ``x > 0``, else ``alpha*(exp(x/alpha)-1)``.
+
+    Dividing by ``alpha`` makes the slope at 0 equal 1 from both sides for every
+    ``alpha``. The limit at ``-inf`` is ``-alpha``.
+
+    Raises
+    ------
+    ValueError
+        If ``alpha <= 0``.
+    """
+    _check_celu_alpha(alpha)
+    x = as_float_array(x)
+    a = x.dtype.type(alpha)
+    negative = np.minimum(x, x.dtype.type(0), out=np.empty_like(x))
+    # For alpha < 1 a huge negative x / alpha overflows to -inf, whose expm1 is the exact -1.
+    with np.errstate(over="ignore"):
+        np.divide(negative, a, out=negative)
+    np.expm1(negative, out=negative)
+    np.multiply(negative, a, out=negative)
+    return np.where(x > 0, x, negative)
+
+
+def celu_derivative(x: Any, *, alpha: float) -> np.ndarray:
+    """1 for ``x > 0``, ``exp(x / alpha)`` otherwise; both sides give 1 at ``x = 0``.
+
+    Raises
+    ------
+    ValueError
+        If ``alpha <= 0``.
+    """
+    _check_celu_alpha(alpha)
+    x = as_float_array(x)
+    negative = np.minimum(x, x.dtype.type(0), out=np.empty_like(x))
+    with np.errstate(over="ignore"):
+        np.divide(negative, x.dtype.type(alpha), out=negative)
+    np.exp(negative, out=negative)
+    return np.where(x > 0, x.dtype.type(1), negative)
+
+
+# -- smooth gated units: GELU, SiLU, Mish -------------------------------------------------------
+def gelu(x: Any, *, approximate: str = "none") -> np.ndarray:
+    """Gaussian error linear unit ``x * Phi(x)``, ``Phi`` the standard normal CDF.
+
+    Computed as ``x/2 * erfc(-x/sqrt(2))``: for negative ``x`` the textbook
+    ``x/2 * (1 + erf(x/sqrt(2)))`` subtracts nearly equal numbers, ``erfc`` does not.
+    The limit at ``-inf`` is 0 (``x * Phi(x)`` decays like a Gaussian).
+
+    Parameters
+    ----------
+    x : array_like
+        Input.
+    approximate : {"none", "tanh"}
+        ``"tanh"`` gives :func:`gelu_tanh`, as PyTorch's argument of the same name.
+
+    Raises
+    ------
+    ValueError
+        If ``approximate`` is neither ``"none"`` nor ``"tanh"``.
+    """
+    if _gelu_is_tanh(approximate):
+        return gelu_tanh(x)
+    x = _no_minus_inf(as_float_array(x))
+    phi = _erfc(np.multiply(x, x.dtype.type(-_INV_SQRT_2), out=np.empty_like(x)))
+    np.multiply(phi, x.dtype.type(0.5), out=phi)  # halve the CDF, not x: x/2 loses subnormals
+    return np.multiply(phi, x, out=phi)
+
+
+def gelu_derivative(x: Any, *, approximate: str = "none") -> np.ndarray:
+    """``Phi(x) + x * phi(x)``, with ``phi`` the standard normal density.
+
+    Inputs are clipped to ``±sqrt(max)/2`` so that ``x * x`` cannot overflow; the
+    derivative is exactly 1 (or 0) long before. Limits: 0 at ``-inf``, 1 at ``+inf``.
+
+    Raises
+    ------
+    ValueError
+        If ``approximate`` is neither ``"none"`` nor ``"tanh"``.
+    """
+    if _gelu_is_tanh(approximate):
+        return gelu_tanh_derivative(x)
+    x = as_float_array(x)
+    x = _clip(x, math.sqrt(float(np.finfo(x.dtype).max)) / 2)
+    cdf = _erfc(np.multiply(x, x.dtype.type(-_INV_SQRT_2), out=np.empty_like(x)))
+    np.multiply(cdf, x.dtype.type(0.5), out=cdf)
+    # exp(-x*x/2) rather than exp(-(x/sqrt2)**2): x*x has one rounding, not three.
+    density = np.multiply(x, x, out=np.empty_like(x))
+    np.multiply(density, x.dtype.type(-0.5), out=density)
+    np.exp(density, out=density)
+    np.multiply(density, x.dtype.type(_INV_SQRT_2PI), out=density)
+    np.multiply(density, x, out=density)
+    return np.add(cdf, density, out=cdf)
+
+
+def _gelu_is_tanh(approximate: str) -> bool:
+    if approximate not in ("none", "tanh"):
+        raise ValueError(f"parameter 'approximate' must be 'none' or 'tanh', got {approximate!r}")
+    return approximate == "tanh"
+
+
+def _gelu_tanh_argument(x: np.ndarray) -> np.ndarray:
+    """``2u`` with ``u = sqrt(2/pi) (x + 0.044715 x**3)``, for ``x`` clipped by the caller."""
+    u = np.multiply(x, x, out=np.empty_like(x))
+    np.multiply(u, x.dtype.type(GELU_TANH_COEFFICIENT), out=u)
+    np.add(u, 1, out=u)
+    np.multiply(u, x, out=u)
+    return np.multiply(u, x.dtype.type(2 * _SQRT_2_OVER_PI), out=u)
+
+
+def _gelu_tanh_clip(x: np.ndarray) -> np.ndarray:
+    # x**3 must stay finite; at cbrt(max)/2 the gate is already exactly 0 or 1.
+    return _clip(x, float(np.finfo(x.dtype).max) ** (1 / 3) / 2)
+
+
+def gelu_tanh(x: Any) -> np.ndarray:
+    """GELU's tanh approximation ``x/2 (1 + tanh(u))``, ``u = sqrt(2/pi)(x + 0.044715x³)``.
+
+    Computed as ``x * sigmoid(2u)``, the same number since ``1 + tanh(u) = 2
+    sigmoid(2u)``, without the cancellation of ``1 + tanh(u)`` for negative ``x``.
+    The limit at ``-inf`` is 0.
+    """
+    x = as_float_array(x)
+    gate = sigmoid(_gelu_tanh_argument(_gelu_tanh_clip(x)))
+    return np.multiply(gate, _no_minus_inf(x), out=gate)
+
+
+def gelu_tanh_derivative(x: Any) -> np.ndarray:
+    """``sigmoid(2u) + x * 2u' * sigmoid'(2u)`` with ``2u' = 2 sqrt(2/pi)(1 + 3*0.044715x²)``.
+
+    Limits: 0 at ``-inf``, 1 at ``+inf``.
+    """
+    x = _gelu_tanh_clip(as_float_array(x))
+    two_u = _gelu_tanh_argument(x)
+    result = sigmoid(two_u)
+    slope = sigmoid_derivative(two_u)
+    inner = np.multiply(x, x, out=two_u)  # reuse the buffer: 2u' = c (1 + 3 k x**2)
+    np.multiply(inner, x.dtype.type(3 * GELU_TANH_COEFFICIENT), out=inner)
+    np.add(inner, 1, out=inner)
+    np.multiply(inner, x.dtype.type(2 * _SQRT_2_OVER_PI), out=inner)
+    np.multiply(inner, x, out=inner)
+    np.multiply(slope, inner, out=slope)
+    return np.add(result, slope, out=result)
+
+
+def silu(x: Any, *, beta: float) -> np.ndarray:
+    """SiLU / swish ``x * sigmoid(beta * x)``; ``beta = 1`` is PyTorch's ``SiLU``.
+
+    Limits: 0 at ``-inf`` for ``beta > 0`` (the gate closes faster than ``x`` grows),
+    ``-inf`` for ``beta = 0`` where the unit is ``x / 2``.
+    """
+    x = as_float_array(x)
+    if beta == 0:
+        return np.multiply(x, x.dtype.type(0.5), out=np.empty_like(x))
+    b = x.dtype.type(beta)
+    gate = _clip_for_product(x, beta)
+    np.multiply(gate, b, out=gate)
+    gate = sigmoid(gate)
+    return np.multiply(gate, _no_minus_inf(x), out=gate)
+
+
+def silu_derivative(x: Any, *, beta: float) -> np.ndarray:
+    """``sigmoid(bx) + bx * sigmoid'(bx)`` with ``b = beta``; 1/2 everywhere for ``beta = 0``.
+
+    Limits: 0 at ``-inf``, 1 at ``+inf`` (for ``beta > 0``).
+    """
+    x = as_float_array(x)
+    if beta == 0:
+        return _keep_nan(np.full_like(x, 0.5), x)
+    bx = _clip_for_product(x, beta)
+    np.multiply(bx, x.dtype.type(beta), out=bx)
+    result = sigmoid(bx)
+    slope = sigmoid_derivative(bx)
+    np.multiply(slope, bx, out=slope)
+    return np.add(result, slope, out=result)
+
+
+def _mish_parts(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``e = exp(-|x|)``, the numerator and denominator of ``tanh(softplus(x))``, mask.
+
+    With ``n = exp(x) (exp(x) + 2)``, ``tanh(softplus(x)) = n / (n + 2)``. Written with
+    ``e = exp(-|x|)`` so that nothing overflows:
+
+    * ``x <= 0`` (``e = exp(x)``):  ``e(e + 2) / (e(e + 2) + 2)``
+    * ``x > 0`` (``e = exp(-x)``): ``(1 + 2e) / (1 + 2e + 2e**2)``
+
+    One ``exp`` per element instead of the ``exp``, ``log1p`` and ``tanh`` of the
+    definition.
+    """
+    e = _exp_neg_abs(x)
+    positive = x > 0
+    e_squared = np.square(e)
+    numerator = np.where(positive, x.dtype.type(1), e_squared)  # 1 or e**2 ...
+    np.add(numerator, 2 * e, out=numerator)  # ... + 2e
+    denominator = np.where(positive, 2 * e_squared, x.dtype.type(2))
+    np.add(denominator, numerator, out=denominator)
+    return e, numerator, denominator, positive
+
+
+def mish(x: Any) -> np.ndarray:
+    """Mish ``x * tanh(softplus(x))``, with a single ``exp`` (see ``_mish_parts``).
+
+    The limit at ``-inf`` is 0.
+    """
+    x = as_float_array(x)
+    _, numerator, denominator, _ = _mish_parts(x)
+    np.divide(numerator, denominator, out=numerator)
+    return np.multiply(numerator, _no_minus_inf(x), out=numerator)
+
+
+def mish_derivative(x: Any) -> np.ndarray:
+    """``t + x (1 - t**2) sigmoid(x)`` with ``t = tanh(softplus(x))``.
+
+    In terms of ``e = exp(-|x|)`` and the denominator ``D`` of ``_mish_parts`` the second
+    term is ``4x e (1 + e) / D**2`` for ``x <= 0`` and ``4x e**2 (1 + e) / D**2`` for
+    ``x > 0``. Limits: 0 at ``-inf``, 1 at ``+inf``.
+    """
+    x = _clip_for_product(as_float_array(x))
+    e, numerator, denominator, positive = _mish_parts(x)
+    second = np.where(positive, np.square(e), e)
+    np.add(e, 1, out=e)
+    np.multiply(second, e, out=second)
+    np.multiply(second, 4, out=second)
+    np.divide(second, denominator, out=second)
+    np.divide(second, denominator, out=second)
+    np.multiply(second, x, out=second)
+    np.divide(numerator, denominator, out=numerator)
+    return np.add(numerator, second, out=numerator)
+
+
+# -- softplus and friends -------------------------------------------------------------------
+def softplus(x: Any, *, beta: float, threshold: float) -> np.ndarray:
+    """``log(1 + exp(beta x)) / beta``, and exactly ``x`` where ``beta * x > threshold``.
+
+    The threshold rule is PyTorch's (defaults ``beta = 1``, ``threshold = 20``): there the
+    true value differs from ``x`` by less than ``exp(-threshold) / beta``, which is below
+    float32's resolution. Elsewhere ``log1p(exp(z)) = max(z, 0) + log1p(exp(-|z|))``
+    keeps ``exp`` from overflowing.
+    """
+    x = as_float_array(x)
+    b = x.dtype.type(beta)
+    bx = _clip_for_product(x, beta)
+    np.multiply(bx, b, out=bx)
+    linear = bx > x.dtype.type(threshold)
+    smooth = _exp_neg_abs(bx)
+    np.log1p(smooth, out=smooth)
+    np.divide(smooth, b, out=smooth)
+    np.add(smooth, np.maximum(x, x.dtype.type(0)), out=smooth)
+    return np.where(linear, x, smooth)
+
+
+def softplus_derivative(x: Any, *, beta: float, threshold: float) -> np.ndarray:
+    """``sigmoid(beta x)``, and exactly 1 where ``beta * x > threshold`` (as the function)."""
+    x = as_float_array(x)
+    bx = _clip_for_product(x, beta)
+    np.multiply(bx, x.dtype.type(beta), out=bx)
+    result = sigmoid(bx)
+    np.copyto(result, x.dtype.type(1), where=bx > x.dtype.type(threshold))
+    return result
+
+
+def softsign(x: Any) -> np.ndarray:
+    """``x / (1 + |x|)``. Limits ±1 at ±inf (where the formula would give ``inf / inf``)."""
+    x = _clip_for_product(as_float_array(x))  # ±inf -> ±max, and max / (1 + max) = 1
+    denominator = np.abs(x, out=np.empty_like(x))
+    np.add(denominator, 1, out=denominator)
+    return np.divide(x, denominator, out=x)
+
+
+def softsign_derivative(x: Any) -> np.ndarray:
+    """``1 / (1 + |x|)**2``, squared after the division so that nothing overflows."""
+    x = as_float_array(x)
+    r = np.abs(x, out=np.empty_like(x))
+    np.add(r, 1, out=r)
+    np.reciprocal(r, out=r)
+    return np.square(r, out=r)
+
+
+def squareplus(x: Any, *, b: float) -> np.ndarray:
+    """Squareplus ``(x + sqrt(x**2 + b)) / 2``, an algebraic softplus.
+
+    With ``s = hypot(x, sqrt(b))`` (no overflow of ``x**2``) and ``h = s/2 + |x|/2``
+    the value is ``h`` for ``x >= 0`` and ``(b/4) / h`` for ``x < 0``; the second form
+    is the first multiplied by ``(s - x)/(s - x)`` and avoids the cancellation of
+    ``x + s``. Limits: 0 at ``-inf``, ``+inf`` at ``+inf``.
+    """
+    x = as_float_array(x)
+    h = _squareplus_half_sum(x, b)
+    low = np.divide(x.dtype.type(b / 4), h)
+    return np.where(x >= 0, h, low)
+
+
+def _squareplus_half_sum(x: np.ndarray, b: float) -> np.ndarray:
+    s = np.hypot(x, x.dtype.type(math.sqrt(b)), out=np.empty_like(x))
+    np.multiply(s, 0.5, out=s)
+    half = np.abs(x, out=np.empty_like(x))
+    np.multiply(half, 0.5, out=half)
+    return np.add(s, half, out=s)
+
+
+def squareplus_derivative(x: Any, *, b: float) -> np.ndarray:
+    """``(1 + x / sqrt(x**2 + b)) / 2``, computed as ``squareplus(x) / sqrt(x**2 + b)``.
+
+    Both are ``(x + s) / (2s)``; the quotient form inherits the accurate value for
+    negative ``x``. Limits: 0 at ``-inf``, 1 at ``+inf``.
+    """
+    x = _clip_for_product(as_float_array(x))  # +inf would give inf / inf
+    value = squareplus(x, b=b)
+    s = np.hypot(x, x.dtype.type(math.sqrt(b)), out=np.empty_like(x))
+    return np.divide(value, s, out=value)
+
+
+def isru(x: Any, *, alpha: float) -> np.ndarray:
+    """Inverse square root unit ``x / sqrt(1 + alpha x**2)``, saturating at ±1/sqrt(alpha).
+
+    ``sqrt(1 + alpha x**2)`` is ``hypot(1, sqrt(alpha) x)``, which never overflows.
+    """
+    root = math.sqrt(alpha)
+    x = _clip_for_product(as_float_array(x), root)  # ±inf -> large: gives ±1/sqrt(alpha)
+    denominator = np.multiply(x, x.dtype.type(root), out=np.empty_like(x))
+    np.hypot(denominator, 1, out=denominator)
+    return np.divide(x, denominator, out=denominator)
+
+
+def isru_derivative(x: Any, *, alpha: float) -> np.ndarray:
+    """``(1 + alpha x**2) ** (-3/2)``, as the cube of ``1 / hypot(1, sqrt(alpha) x)``."""
+    root = math.sqrt(alpha)
+    x = _clip_for_product(as_float_array(x), root)
+    r = np.multiply(x, x.dtype.type(root), out=x)
+    np.hypot(r, 1, out=r)
+    np.reciprocal(r, out=r)
+    cube = np.square(r, out=np.empty_like(r))
+    return np.multiply(cube, r, out=cube)
+
+
+def bent_identity(x: Any) -> np.ndarray:
+    """Bent identity ``(sqrt(x**2 + 1) - 1) / 2 + x``.
+
+    ``sqrt(x**2 + 1) - 1 = x q`` with ``q = x / (hypot(x, 1) + 1)`` in ``(-1, 1)``, so the
+    value is ``x (1 + q/2)``: no cancellation near 0 and no overflow of ``x**2``.
+    """
+    x = as_float_array(x)
+    q = _clip_for_product(x)  # ±inf -> ±max keeps q = ±1 instead of inf / inf
+    denominator = np.hypot(q, 1, out=np.empty_like(q))
+    np.add(denominator, 1, out=denominator)
+    np.divide(q, denominator, out=q)
+    np.multiply(q, 0.5, out=q)
+    np.add(q, 1, out=q)
+    # Above max / 1.5 the true value exceeds the largest float: inf is the right answer.
+    with np.errstate(over="ignore"):
+        return np.multiply(q, x, out=q)
+
+
+def bent_identity_derivative(x: Any) -> np.ndarray:
+    """``1 + x / (2 sqrt(x**2 + 1))``, between 1/2 and 3/2. Limits 1/2 and 3/2 at ±inf."""
+    x = _clip_for_product(as_float_array(x))
+    d = np.hypot(x, 1, out=np.empty_like(x))
+    np.divide(x, d, out=d)
+    np.multiply(d, 0.5, out=d)
+    return np.add(d, 1, out=d)
+
+
+def arctan(x: Any) -> np.ndarray:
+    """Inverse tangent, range ``(-pi/2, pi/2)``."""
+    x = as_float_array(x)
+    return np.arctan(x, out=np.empty_like(x))
+
+
+def arctan_derivative(x: Any) -> np.ndarray:
+    """``1 / (1 + x**2)``, computed as ``(1 / hypot(1, x))**2`` so that nothing overflows."""
+    x = as_float_array(x)
+    r = np.hypot(x, 1, out=np.empty_like(x))
+    np.reciprocal(r, out=r)
+    return np.square(r, out=r)
+
+
+# -- hard (piecewise-linear) approximations -------------------------------------------------------
+def hard_sigmoid(x: Any) -> np.ndarray:
+    """``relu6(x + 3) / 6``: PyTorch's and Keras 3's hard sigmoid, 0 below -3, 1 above 3.
+
+    ``(x + 3) / 6`` rather than ``x / 6 + 1/2``: near ``x = -3`` the sum is exact, the
+    second form would cancel.
+    """
+    x = as_float_array(x)
+    t = np.add(x, x.dtype.type(3), out=np.empty_like(x))
+    np.clip(t, x.dtype.type(0), x.dtype.type(6), out=t)
+    return np.divide(t, x.dtype.type(6), out=t)
+
+
+def hard_sigmoid_derivative(x: Any) -> np.ndarray:
+    """1/6 strictly inside ``(-3, 3)``, else 0; 0 at both kinks (PyTorch)."""
+    x = as_float_array(x)
+    return _mask((x > -3) & (x < 3), x, 1 / 6)
+
+
+def hard_sigmoid_legacy(x: Any) -> np.ndarray:
+    """The old Keras hard sigmoid ``clip(0.2 x + 0.5, 0, 1)``: 0 below -2.5, 1 above 2.5.
+
+    Computed as ``clip(x + 2.5, 0, 5) / 5``, the same function without cancellation
+    near ``x = -2.5``.
+    """
+    x = as_float_array(x)
+    t = np.add(x, x.dtype.type(2.5), out=np.empty_like(x))
+    np.clip(t, x.dtype.type(0), x.dtype.type(5), out=t)
+    return np.divide(t, x.dtype.type(5), out=t)
+
+
+def hard_sigmoid_legacy_derivative(x: Any) -> np.ndarray:
+    """0.2 on the closed interval ``[-2.5, 2.5]``, else 0.
+
+    At the kinks this follows the framework the function comes from: TensorFlow's
+    gradient of ``clip_by_value`` passes the gradient through where the clipped value
+    equals a bound, so the slope at ``±2.5`` is 0.2.
+    """
+    x = as_float_array(x)
+    return _mask((x >= -2.5) & (x <= 2.5), x, 0.2)
+
+
+def hard_swish(x: Any) -> np.ndarray:
+    """Hard swish ``x * relu6(x + 3) / 6`` (MobileNetV3). The limit at ``-inf`` is 0.
+
+    The gate ``relu6(x + 3) / 6`` is formed first so that ``x * 6`` never overflows.
+    """
+    x = as_float_array(x)
+    gate = hard_sigmoid(x)
+    return np.multiply(gate, _no_minus_inf(x), out=gate)
+
+
+def hard_swish_derivative(x: Any) -> np.ndarray:
+    """0 for ``x <= -3``, ``(2x + 3) / 6`` strictly between, 1 for ``x >= 3`` (PyTorch).
+
+    At ``x = -3`` PyTorch gives 0 (the left slope) and at ``x = 3`` it gives 1 (the
+    right slope), so the derivative jumps at both kinks. ``(2x + 3) / 6`` equals
+    PyTorch's ``x/3 + 1/2`` but stays accurate near its zero at ``x = -1.5``.
+    """
+    x = _clip(as_float_array(x), 4)  # beyond ±3 only the sign matters; 2x cannot overflow
+    d = np.multiply(x, 2, out=np.empty_like(x))
+    np.add(d, 3, out=d)
+    np.divide(d, 6, out=d)
+    np.copyto(d, x.dtype.type(0), where=x <= -3)
+    np.copyto(d, x.dtype.type(1), where=x >= 3)
+    return d
+
+
+def softshrink(x: Any, *, lambd: float) -> np.ndarray:
+    """Soft thresholding: ``x - lambd`` above ``lambd``, ``x + lambd`` below ``-lambd``, else 0.
+
+    Written as ``x - clip(x, -lambd, lambd)``. The parameter is called ``lambd``
+    because ``lambda`` is a Python keyword (PyTorch's name too).
+
+    Raises
+    ------
+    ValueError
+        If ``lambd < 0``.
+    """
+    _check_shrink_lambda(lambd)
+    x = as_float_array(x)
+    inner = np.clip(x, x.dtype.type(-lambd), x.dtype.type(lambd), out=np.empty_like(x))
+    return np.subtract(x, inner, out=inner)
+
+
+def softshrink_derivative(x: Any, *, lambd: float) -> np.ndarray:
+    """1 for ``|x| > lambd``, else 0; 0 at the kinks ``±lambd`` (PyTorch).
+
+    Raises
+    ------
+    ValueError
+        If ``lambd < 0``.
+    """
+    _check_shrink_lambda(lambd)
+    x = as_float_array(x)
+    return _mask(np.abs(x) > lambd, x)
+
+
+def hardshrink(x: Any, *, lambd: float) -> np.ndarray:
+    """Hard thresholding: ``x`` where ``|x| > lambd``, else 0 (also at ``|x| = lambd``).
+
+    Raises
+    ------
+    ValueError
+        If ``lambd < 0``.
+    """
+    _check_shrink_lambda(lambd)
+    x = as_float_array(x)
+    return np.where(np.abs(x) <= lambd, x.dtype.type(0), x)
+
+
+def hardshrink_derivative(x: Any, *, lambd: float) -> np.ndarray:
+    """1 for ``|x| > lambd``, else 0; at the jumps ``±lambd`` it is 0 (PyTorch).
+
+    Raises
+    ------
+    ValueError
+        If ``lambd < 0``.
+    """
+    _check_shrink_lambda(lambd)
+    x = as_float_array(x)
+    return _mask(np.abs(x) > lambd, x)
+
+
+def _check_shrink_lambda(lambd: float) -> None:
+    if not lambd >= 0:
+        raise ValueError(f"parameter 'lambd' must be non-negative, got {lambd!r}")
+
+
+# -- bumps: Gaussian and sinc --------------------------------------------------------------------
+def _gaussian_clip(x: np.ndarray) -> np.ndarray:
+    # x * x must stay finite; exp(-x * x) is exactly 0 long before sqrt(max) / 2.
+    return _clip(x, math.sqrt(float(np.finfo(x.dtype).max)) / 2)
+
+
+def gaussian(x: Any) -> np.ndarray:
+    """The Gaussian bump ``exp(-x**2)`` of radial-basis networks; 0 at ±inf."""
+    x = _gaussian_clip(as_float_array(x))
+    np.multiply(x, x, out=x)
+    np.negative(x, out=x)
+    return np.exp(x, out=x)
+
+
+def gaussian_derivative(x: Any) -> np.ndarray:
+    """``-2x exp(-x**2)``; 0 at ±inf."""
+    x = _gaussian_clip(as_float_array(x))
+    d = gaussian(x)
+    np.multiply(d, x, out=d)
+    return np.multiply(d, -2, out=d)
+
+
+def _reduce_half_turns(x: np.ndarray) -> np.ndarray:
+    """``r = x - 2 round(x / 2)`` in ``[-1, 1]``, exactly, so ``sin(pi x) = sin(pi r)``.
+
+    Every float beyond ``2**(mantissa bits + 1)`` is an even integer, so clipping there
+    changes nothing and turns ±inf into a finite number.
+    """
+    x = _clip(x, 2.0 ** (np.finfo(x.dtype).nmant + 1))
+    turns = np.multiply(x, 0.5, out=np.empty_like(x))
+    np.rint(turns, out=turns)
+    np.multiply(turns, 2, out=turns)
+    return np.subtract(x, turns, out=x)
+
+
+def _sinpi(r: np.ndarray) -> np.ndarray:
+    """``sin(pi r)`` for ``r`` in ``[-1, 1]``, exact zeros at the integers.
+
+    ``pi * x`` for large ``x`` carries the rounding error of ``pi`` times ``x``: the
+    reduction to ``|r| <= 1/2`` (``sin(pi r) = sin(pi (1 - r))``, exact subtraction) is
+    what keeps full relative accuracy near every zero of ``sin``.
+    """
+    folded = np.abs(r, out=np.empty_like(r))
+    np.subtract(1, folded, out=folded)
+    np.copysign(folded, r, out=folded)
+    folded = np.where(np.abs(r) > 0.5, folded, r)
+    np.multiply(folded, np.pi, out=folded)
+    return np.sin(folded, out=folded)
+
+
+def _cospi(r: np.ndarray) -> np.ndarray:
+    """``cos(pi r)`` for ``r`` in ``[-1, 1]``, as ``sin(pi (1/2 - |r|))`` away from 0."""
+    magnitude = np.abs(r, out=np.empty_like(r))
+    near_zero = np.cos(np.multiply(magnitude, np.pi))
+    shifted = np.subtract(0.5, magnitude, out=magnitude)  # exact for |r| >= 1/4
+    np.multiply(shifted, np.pi, out=shifted)
+    np.sin(shifted, out=shifted)
+    return np.where(np.abs(r) < 0.25, near_zero, shifted)
+
+
+def _sinc_is_one(x: np.ndarray) -> np.ndarray:
+    # Below sqrt(eps)/4, 1 - (pi x)**2/6 rounds to 1: this also covers x = 0 (0/0).
+    return np.abs(x) < math.sqrt(float(np.finfo(x.dtype).eps)) / 4
+
+
+def sinc(x: Any) -> np.ndarray:
+    """Normalised sinc ``sin(pi x) / (pi x)``, 1 at ``x = 0``, exact zeros at the integers.
+
+    The limit at ±inf is 0.
+    """
+    x = as_float_array(x)
+    result = np.ones_like(x)
+    numerator = _sinpi(_reduce_half_turns(x))
+    np.divide(numerator, np.pi, out=numerator)  # divide twice: pi * x could overflow
+    np.divide(numerator, x, out=result, where=~_sinc_is_one(x))
+    return result
+
+
+_SINC_SERIES = (  # d/dz (sin z / z) = z * P(z**2): the Taylor coefficients of P
+    -1 / 3,
+    1 / 30,
+    -1 / 840,
+    1 / 45360,
+    -1 / 3991680,
+    1 / 518918400,
+    -1 / 93405312000,
+)
+_SINC_SERIES_BELOW = 0.25  # in z = pi x
+
+
+def sinc_derivative(x: Any) -> np.ndarray:
+    """``(cos(pi x) - sinc(x)) / x``, with a Taylor series where that difference cancels.
+
+    For ``|pi x| < 1/4`` both terms are close to 1 and their difference is about
+    ``-(pi x)**2 / 3``: there ``pi * z P(z**2)`` with ``z = pi x`` and seven terms is used.
+    The value at 0 is 0 (the peak); the limit at ±inf is 0.
+    """
+    x = as_float_array(x)
+    r = _reduce_half_turns(x)
+    result = _cospi(r)
+    np.subtract(result, sinc(x), out=result)
+    small = np.abs(x) < _SINC_SERIES_BELOW / np.pi
+    np.divide(result, x, out=result, where=~small)
+    if np.any(small):
+        z = _clip(x, _SINC_SERIES_BELOW / np.pi)
+        np.multiply(z, np.pi, out=z)
+        series = _horner(np.square(z), _SINC_SERIES)
+        np.multiply(series, z, out=series)
+        np.multiply(series, np.pi, out=series)
+        np.copyto(result, series, where=small)
+    return result

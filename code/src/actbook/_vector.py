@@ -1,8 +1,20 @@
-"""Activations that mix the entries of a vector: softmax and friends.
+"""Activations that mix the entries of a vector: softmax and friends, GLUs, maxout.
 
 They act along one axis (``axis=-1`` by default, as in PyTorch's ``dim=-1`` usage and
 JAX's default) and follow the same dtype, NaN and no-warning rules as
 :mod:`actbook._elementwise`.
+
+What "the derivative" of a vector-valued activation means here:
+
+* Softmax, log-softmax and softmin keep the shape; their registered derivative is the
+  diagonal of the Jacobian, ``d y_i / d x_i`` (the rows of the softmax Jacobian sum to
+  zero, so the Jacobian-vector product with ones would be identically 0).
+* GLU, SwiGLU and maxout shrink the axis; their registered derivative is the
+  Jacobian-vector product with a vector of ones, ``d/dt f(x + t 1)`` at ``t = 0``,
+  which has the output's shape.
+
+Each also has a 1-D *slice*, ``name_slice`` and ``name_slice_derivative``, which the
+book plots; the registry's ``curve_label`` says which slice it is.
 """
 
 from __future__ import annotations
@@ -11,14 +23,43 @@ from typing import Any
 
 import numpy as np
 
-from ._elementwise import as_float_array, sigmoid, sigmoid_derivative
+from ._elementwise import (
+    as_float_array,
+    log_sigmoid,
+    log_sigmoid_derivative,
+    sigmoid,
+    sigmoid_derivative,
+    silu,
+    silu_derivative,
+)
 
 __all__ = [
+    "MAXOUT_SLICE_PIECES",
+    "glu",
+    "glu_derivative",
+    "glu_slice",
+    "glu_slice_derivative",
+    "log_softmax",
+    "log_softmax_diagonal",
+    "log_softmax_slice",
+    "log_softmax_slice_derivative",
+    "maxout",
+    "maxout_derivative",
+    "maxout_slice",
+    "maxout_slice_derivative",
     "softmax",
     "softmax_diagonal",
     "softmax_jacobian",
     "softmax_slice",
     "softmax_slice_derivative",
+    "softmin",
+    "softmin_diagonal",
+    "softmin_slice",
+    "softmin_slice_derivative",
+    "swiglu",
+    "swiglu_derivative",
+    "swiglu_slice",
+    "swiglu_slice_derivative",
 ]
 
 
@@ -30,7 +71,9 @@ def _shifted(x: np.ndarray, axis: int) -> np.ndarray:
     """
     peak = np.max(x, axis=axis, keepdims=True)
     finite_peak = np.where(np.isfinite(peak), peak, x.dtype.type(0))
-    shifted = np.subtract(x, finite_peak)
+    # x - max can overflow only to -inf (x = -max, max = +max), whose exp is the exact 0.
+    with np.errstate(over="ignore"):
+        shifted = np.subtract(x, finite_peak)
     # A row with an infinite or NaN maximum has no meaningful shift: mark it NaN.
     np.copyto(shifted, x.dtype.type(np.nan), where=~np.isfinite(peak))
     return shifted
@@ -56,8 +99,11 @@ def softmax(x: Any, *, axis: int = -1, temperature: float = 1.0) -> np.ndarray:
     x = as_float_array(x)
     if x.size == 0:
         return np.array(x, copy=True)
-    scaled = x / x.dtype.type(temperature)
-    shifted = _shifted(scaled, axis)
+    shifted = _shifted(x, axis)
+    # Shift first, then scale: (x - max) / T <= 0, and where it overflows to -inf (tiny T)
+    # its exp is the exact 0.
+    with np.errstate(over="ignore"):
+        np.divide(shifted, x.dtype.type(temperature), out=shifted)
     np.exp(shifted, out=shifted)
     total = np.sum(shifted, axis=axis, keepdims=True)
     return np.divide(shifted, total, out=shifted)
@@ -106,3 +152,260 @@ def softmax_slice_derivative(x: Any, *, temperature: float = 1.0) -> np.ndarray:
     x = as_float_array(x)
     scale = x.dtype.type(temperature)
     return sigmoid_derivative(x / scale) / scale
+
+
+def _sum_exp(shifted: np.ndarray, axis: int) -> np.ndarray:
+    """``sum(exp(shifted))`` along ``axis``; at least 1 per row, since the max is 0."""
+    return np.sum(np.exp(shifted), axis=axis, keepdims=True)
+
+
+# -- log-softmax and softmin --------------------------------------------------------------
+def log_softmax(x: Any, *, axis: int = -1) -> np.ndarray:
+    """``log(softmax(x)) = (x - max) - log(sum(exp(x - max)))`` along ``axis``.
+
+    Never takes ``log(0)``: entries whose probability underflows still get their exact
+    (very negative) log-probability. Entries equal to ``-inf`` give ``-inf``; rows whose
+    maximum is ``+inf`` or NaN give NaN, as in PyTorch.
+    """
+    x = as_float_array(x)
+    if x.size == 0:
+        return np.array(x, copy=True)
+    shifted = _shifted(x, axis)
+    return np.subtract(shifted, np.log(_sum_exp(shifted, axis)), out=shifted)
+
+
+def log_softmax_diagonal(x: Any, *, axis: int = -1) -> np.ndarray:
+    """Diagonal of the log-softmax Jacobian, ``d log s_i / d x_i = 1 - s_i``."""
+    s = softmax(x, axis=axis)
+    return np.subtract(1, s, out=s)
+
+
+def log_softmax_slice(x: Any) -> np.ndarray:
+    """First output of ``log_softmax([x, 0])``, which is ``log_sigmoid(x)``."""
+    return log_sigmoid(x)
+
+
+def log_softmax_slice_derivative(x: Any) -> np.ndarray:
+    """Derivative of :func:`log_softmax_slice`: ``sigmoid(-x)``."""
+    return log_sigmoid_derivative(x)
+
+
+def softmin(x: Any, *, axis: int = -1) -> np.ndarray:
+    """``softmax(-x)``: probabilities that favour the smallest entries."""
+    x = as_float_array(x)
+    return softmax(np.negative(x, out=np.empty_like(x)), axis=axis)
+
+
+def softmin_diagonal(x: Any, *, axis: int = -1) -> np.ndarray:
+    """Diagonal of the softmin Jacobian, ``-s_i (1 - s_i)`` with ``s = softmin(x)``."""
+    s = softmin(x, axis=axis)
+    diagonal = np.subtract(s, 1)
+    return np.multiply(diagonal, s, out=diagonal)
+
+
+def softmin_slice(x: Any) -> np.ndarray:
+    """First output of ``softmin([x, 0])``, which is ``sigmoid(-x)``: falls as ``x`` rises."""
+    x = as_float_array(x)
+    return sigmoid(np.negative(x, out=np.empty_like(x)))
+
+
+def softmin_slice_derivative(x: Any) -> np.ndarray:
+    """Derivative of :func:`softmin_slice`: ``-sigmoid'(x)``."""
+    d = sigmoid_derivative(x)
+    return np.negative(d, out=d)
+
+
+# -- gated linear units ----------------------------------------------------------------------
+def _halves(x: Any, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    """Split ``x`` along ``axis`` into the value half ``a`` and the gate half ``b``."""
+    x = as_float_array(x)
+    if x.ndim == 0:
+        raise ValueError("parameter 'axis': a gated unit needs at least one axis to split")
+    size = x.shape[axis]
+    if size % 2:
+        raise ValueError(
+            f"parameter 'axis': a gated unit splits axis {axis} in half, but its size {size} is odd"
+        )
+    a, b = np.split(x, 2, axis=axis)
+    return a, b
+
+
+def glu(x: Any, *, axis: int = -1) -> np.ndarray:
+    """Gated linear unit ``a * sigmoid(b)``, where ``[a, b]`` are the halves of ``x``.
+
+    As PyTorch's ``F.glu``: the first half along ``axis`` is the value, the second the
+    gate, and the output has half the size. ``a = ±inf`` with a closed gate
+    (``b = -inf``) has no value (``inf * 0``) and gives NaN.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    a, b = _halves(x, axis)
+    gate = sigmoid(b)
+    with np.errstate(invalid="ignore"):  # inf * 0 above: NaN is the honest answer
+        return np.multiply(gate, a, out=gate)
+
+
+def glu_derivative(x: Any, *, axis: int = -1) -> np.ndarray:
+    """``d/dt glu(x + t 1) = sigmoid(b) + a sigmoid'(b)``, the output's shape.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    a, b = _halves(x, axis)
+    slope = sigmoid_derivative(b)
+    with np.errstate(invalid="ignore"):
+        np.multiply(slope, a, out=slope)
+    return np.add(slope, sigmoid(b), out=slope)
+
+
+def glu_slice(x: Any) -> np.ndarray:
+    """``glu([x, x])``: value and gate both ``x``, which is ``x * sigmoid(x)`` (SiLU)."""
+    return silu(x, beta=1.0)
+
+
+def glu_slice_derivative(x: Any) -> np.ndarray:
+    """Derivative of :func:`glu_slice`."""
+    return silu_derivative(x, beta=1.0)
+
+
+def swiglu(x: Any, *, beta: float = 1.0, axis: int = -1) -> np.ndarray:
+    """SwiGLU ``a * silu(b)`` (``silu(b) = b sigmoid(beta b)``) on the halves ``[a, b]`` of x.
+
+    Shazeer (2020) applies ``Swish_beta`` to one of two linear projections and multiplies
+    by the other; here, as in :func:`glu`, the first half is the value and the second the
+    gated half.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    a, b = _halves(x, axis)
+    gate = silu(b, beta=beta)
+    with np.errstate(over="ignore", invalid="ignore"):  # huge products: inf; inf * 0: NaN
+        return np.multiply(gate, a, out=gate)
+
+
+def swiglu_derivative(x: Any, *, beta: float = 1.0, axis: int = -1) -> np.ndarray:
+    """``d/dt swiglu(x + t 1) = silu(b) + a silu'(b)``, the output's shape.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    a, b = _halves(x, axis)
+    slope = silu_derivative(b, beta=beta)
+    with np.errstate(over="ignore", invalid="ignore"):
+        np.multiply(slope, a, out=slope)
+        return np.add(slope, silu(b, beta=beta), out=slope)
+
+
+def swiglu_slice(x: Any, *, beta: float = 1.0) -> np.ndarray:
+    """``swiglu([x, x])`` = ``x * silu(x)`` = ``x**2 sigmoid(beta x)``; 0 at ``-inf``."""
+    x = as_float_array(x)
+    value = silu(x, beta=beta)
+    # x**2 may exceed the largest float (inf is right); -inf * silu(-inf) = -inf * 0 is
+    # avoided by using -max, whose product with the underflowed gate is the limit 0.
+    with np.errstate(over="ignore"):
+        lowest = x.dtype.type(np.finfo(x.dtype).min)
+        return np.multiply(value, np.maximum(x, lowest), out=value)
+
+
+def swiglu_slice_derivative(x: Any, *, beta: float = 1.0) -> np.ndarray:
+    """Derivative of :func:`swiglu_slice`: ``silu(x) + x silu'(x)``."""
+    x = as_float_array(x)
+    lowest = x.dtype.type(np.finfo(x.dtype).min)
+    slope = silu_derivative(x, beta=beta)
+    with np.errstate(over="ignore"):
+        np.multiply(slope, np.maximum(x, lowest), out=slope)
+        return np.add(slope, silu(x, beta=beta), out=slope)
+
+
+# -- maxout --------------------------------------------------------------------------------
+def _check_pieces(x: np.ndarray, pieces: int, axis: int) -> int:
+    if isinstance(pieces, bool) or int(pieces) != pieces or pieces < 1:
+        raise ValueError(f"parameter 'pieces' must be a positive integer, got {pieces!r}")
+    if x.ndim == 0:
+        raise ValueError("parameter 'axis': maxout needs at least one axis to group")
+    size = x.shape[axis]
+    if size % pieces:
+        raise ValueError(
+            f"parameter 'pieces' ({pieces}) must divide the size {size} of axis {axis}"
+        )
+    return int(pieces)
+
+
+def maxout(x: Any, *, pieces: int = 2, axis: int = -1) -> np.ndarray:
+    """Maxout: the maximum of each group of ``pieces`` consecutive entries along ``axis``.
+
+    In a network each entry is an affine function of the layer's input, so a maxout unit
+    is the upper envelope of ``pieces`` learnt lines: a convex piecewise-linear function.
+    The output has ``1/pieces`` of the size along ``axis``; NaN in a group gives NaN.
+
+    Raises
+    ------
+    ValueError
+        If ``pieces`` is not a positive integer dividing the size along ``axis``.
+    """
+    x = as_float_array(x)
+    k = _check_pieces(x, pieces, axis)
+    moved = np.moveaxis(x, axis, -1)
+    grouped = moved.reshape((*moved.shape[:-1], moved.shape[-1] // k, k))
+    return np.moveaxis(np.max(grouped, axis=-1), -1, axis)
+
+
+def maxout_derivative(x: Any, *, pieces: int = 2, axis: int = -1) -> np.ndarray:
+    """``d/dt maxout(x + t 1)``: 1 for every output (each group's maximum moves with ``t``).
+
+    NaN where the output is NaN.
+
+    Raises
+    ------
+    ValueError
+        If ``pieces`` is not a positive integer dividing the size along ``axis``.
+    """
+    value = maxout(x, pieces=pieces, axis=axis)
+    result = np.ones_like(value)
+    np.copyto(result, value, where=np.isnan(value))
+    return result
+
+
+#: The plotted maxout unit: ``(slope, intercept)`` of its three affine pieces.
+MAXOUT_SLICE_PIECES = ((0.0, 0.0), (1.0, 0.0), (-0.5, -1.0))
+
+
+def _maxout_slice_pieces(x: Any) -> np.ndarray:
+    x = as_float_array(x)
+    stack = np.empty((len(MAXOUT_SLICE_PIECES), *x.shape), dtype=x.dtype)
+    for row, (slope, intercept) in zip(stack, MAXOUT_SLICE_PIECES, strict=True):
+        if slope == 0:
+            row[...] = intercept  # not 0 * x: 0 * inf would be NaN
+        else:
+            np.multiply(x, x.dtype.type(slope), out=row)
+            np.add(row, x.dtype.type(intercept), out=row)
+    return stack
+
+
+def maxout_slice(x: Any) -> np.ndarray:
+    """``max(0, x, -x/2 - 1)``: a maxout unit whose three pieces are fixed.
+
+    With the pieces ``0`` and ``x`` alone this is ReLU; the third piece ``-x/2 - 1``
+    takes over below ``x = -2`` and makes the unit rise again, a convex shape no
+    monotone activation has. The limit is ``+inf`` at both ends.
+    """
+    return np.asarray(np.max(_maxout_slice_pieces(x), axis=0))
+
+
+def maxout_slice_derivative(x: Any) -> np.ndarray:
+    """The slope of the winning piece; at a tie the earlier piece wins (0 at 0 and -2)."""
+    x = as_float_array(x)
+    slopes = np.array([slope for slope, _ in MAXOUT_SLICE_PIECES], dtype=x.dtype)
+    result = np.array(slopes[np.argmax(_maxout_slice_pieces(x), axis=0)])
+    np.copyto(result, x, where=np.isnan(x))
+    return result
