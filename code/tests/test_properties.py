@@ -28,7 +28,7 @@ def computed():
 
 def test_every_entry_is_computable(computed):
     for name, props in computed.items():
-        assert set(props) == set(PROPERTY_KEYS), name
+        assert set(props) == {*PROPERTY_KEYS, "mean_output"}, name
         lo, hi = props["range"]
         assert lo <= hi, name
         assert props["bounded_above"] is (hi < math.inf)
@@ -116,10 +116,30 @@ def test_rounded_declaration_is_accepted_but_not_a_wrong_one():
 
 
 # -- definitions on known cases --------------------------------------------------------------
-def test_zero_centred_is_about_the_mean_output():
+def test_zero_centred_means_odd():
     assert computed_properties("tanh")["zero_centred"] is True
-    # Leaky ReLU takes both signs and f(0) = 0, but its mean output is positive.
-    assert computed_properties("leaky_relu")["zero_centred"] is False
+    # Leaky ReLU takes both signs and f(0) = 0, but it is not odd and its mean is positive.
+    leaky = computed_properties("leaky_relu")
+    assert leaky["zero_centred"] is False
+    assert leaky["mean_output"] == pytest.approx(0.99 / math.sqrt(2 * math.pi), rel=1e-6)
+
+
+def test_mean_output_separates_selu_from_odd_functions():
+    if "selu" not in ab.names():
+        pytest.skip("no SELU registered")
+    selu = computed_properties("selu")
+    # Self-normalising by design: zero mean for standard-normal inputs, yet not odd.
+    assert abs(selu["mean_output"]) < 1e-6
+    assert selu["zero_centred"] is False
+
+
+def test_tiny_cutoff_jumps_are_not_structure():
+    if "softplus" not in ab.names():
+        pytest.skip("no softplus registered")
+    # softplus switches to x above its threshold, a jump of log1p(exp(-20)) = 2.1e-9.
+    props = computed_properties("softplus")
+    assert props["smooth"] == "C-infinity"
+    assert props["monotonic"] is True
 
 
 def test_identity_near_origin_ignores_the_kink_convention():
