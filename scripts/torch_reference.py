@@ -60,6 +60,21 @@ def _encode(values: np.ndarray) -> list:
     return out
 
 
+class UnsupportedError(Exception):
+    """PyTorch's built-in has no counterpart for these parameter values."""
+
+
+def _only_at(call: Callable, **fixed: float) -> Callable:
+    """Wrap a built-in that hard-codes parameters: refuse other values (case skipped)."""
+
+    def wrapped(x, **params):
+        if params != fixed:
+            raise UnsupportedError(f"PyTorch's built-in fixes {fixed}, asked for {params}")
+        return call(x)
+
+    return wrapped
+
+
 def _adapters(torch, functional) -> dict[str, tuple[str, Callable]]:
     """Registry name -> (PyTorch spelling, callable taking a tensor and our parameters).
 
@@ -83,7 +98,6 @@ def _adapters(torch, functional) -> dict[str, tuple[str, Callable]]:
         "celu": ("F.celu", lambda x, alpha: f.celu(x, alpha=alpha)),
         "gelu": ("F.gelu(approximate='none')", lambda x: f.gelu(x)),
         "gelu_tanh": ("F.gelu(approximate='tanh')", lambda x: f.gelu(x, approximate="tanh")),
-        "silu": ("F.silu", lambda x: f.silu(x)),
         "mish": ("F.mish", lambda x: f.mish(x)),
         "softplus": (
             "F.softplus",
@@ -104,10 +118,14 @@ def _adapters(torch, functional) -> dict[str, tuple[str, Callable]]:
             "F.threshold",
             lambda x, threshold, value: f.threshold(x, threshold, value),
         ),
-        "prelu": (
-            "F.prelu",
-            lambda x, weight: f.prelu(x, torch.tensor([weight], dtype=x.dtype)),
+        "prelu": ("F.prelu", lambda x, a: f.prelu(x, torch.tensor([a], dtype=x.dtype))),
+        "rrelu": (
+            "F.rrelu(training=False)",
+            lambda x, lower, upper: f.rrelu(x, lower, upper, training=False),
         ),
+        "silu": ("F.silu", _only_at(lambda x: f.silu(x), beta=1.0)),
+        "arctan": ("torch.atan", lambda x: torch.atan(x)),
+        "sinc": ("torch.sinc", lambda x: torch.sinc(x)),
     }
     aliases = {
         "linear": "identity",
@@ -164,18 +182,48 @@ def _evaluate(torch, call: Callable, x: np.ndarray, params: dict[str, float]):
     return values, derivative
 
 
-def _softmax_case(torch, x: np.ndarray, temperature: float):
-    """Softmax rows and the diagonal of each row's Jacobian (what our derivative gives)."""
+def _vector_adapters(torch) -> dict[str, tuple[str, Callable, bool]]:
+    """Vector-valued entries: (spelling, row function, whether to compare derivatives).
+
+    Our derivative of softmax, log-softmax and softmin is the diagonal of the Jacobian
+    along the last axis; GLU's derivative has a different meaning (see its docstring),
+    so only its values are compared.
+    """
+    return {
+        "softmax": (
+            "torch.softmax(x / T, dim=-1); derivative: Jacobian diagonal",
+            lambda t, temperature: torch.softmax(t / temperature, dim=-1),
+            True,
+        ),
+        "log_softmax": (
+            "torch.log_softmax(x, dim=-1); derivative: Jacobian diagonal",
+            lambda t: torch.log_softmax(t, dim=-1),
+            True,
+        ),
+        "softmin": (
+            "torch.nn.functional.softmin(x, dim=-1); derivative: Jacobian diagonal",
+            lambda t: torch.nn.functional.softmin(t, dim=-1),
+            True,
+        ),
+        "glu": (
+            "torch.nn.functional.glu(x, dim=-1); values only",
+            lambda t: torch.nn.functional.glu(t, dim=-1),
+            False,
+        ),
+    }
+
+
+def _vector_case(torch, call: Callable, x: np.ndarray, params: dict, jacobian: bool):
+    """Row values and, if asked, the diagonal of each row's Jacobian."""
     rows = x.reshape(-1, 4)
     values, diagonals = [], []
     for row in rows:
         tensor = torch.tensor(row, dtype=torch.float64)
-        jac = torch.autograd.functional.jacobian(
-            lambda t: torch.softmax(t / temperature, dim=-1), tensor
-        )
-        values.append(torch.softmax(tensor / temperature, dim=-1).numpy())
-        diagonals.append(torch.diagonal(jac).numpy())
-    return np.concatenate(values), np.concatenate(diagonals)
+        values.append(call(tensor, **params).numpy())
+        if jacobian:
+            jac = torch.autograd.functional.jacobian(lambda t: call(t, **params), tensor)
+            diagonals.append(torch.diagonal(jac).numpy())
+    return np.concatenate(values), (np.concatenate(diagonals) if jacobian else None)
 
 
 def _softmax_rows() -> np.ndarray:
@@ -231,25 +279,26 @@ def build() -> dict:
 
     torch.set_num_threads(1)
     adapters = _adapters(torch, functional)
+    vectors = _vector_adapters(torch)
     grid = reference_grid()
     entries: dict[str, dict] = {}
     skipped: dict[str, str] = {}
     for activation in ab.registry():
         name = activation.name
-        if name == "softmax":
-            cases = []
+        if name in vectors:
+            spelling, call, jacobian = vectors[name]
             rows = _softmax_rows().ravel()
+            cases = []
             for params in _parameter_cases(activation):
-                values, derivative = _softmax_case(torch, rows, params["temperature"])
+                values, derivative = _vector_case(torch, call, rows, params, jacobian)
                 cases.append(
-                    {"params": params, "value": _encode(values), "derivative": _encode(derivative)}
+                    {
+                        "params": params,
+                        "value": _encode(values),
+                        "derivative": None if derivative is None else _encode(derivative),
+                    }
                 )
-            entries[name] = {
-                "torch": "torch.softmax(x / T, dim=-1); derivative: Jacobian diagonal",
-                "x": _encode(rows),
-                "row_length": 4,
-                "cases": cases,
-            }
+            entries[name] = {"torch": spelling, "x": _encode(rows), "row_length": 4, "cases": cases}
             continue
         if name not in adapters:
             kind = "vector-valued" if not activation.elementwise else "elementwise"
@@ -257,12 +306,16 @@ def build() -> dict:
             continue
         spelling, call = adapters[name]
         if not activation.elementwise:
-            skipped[name] = "vector-valued; only softmax has a mapped reference"
+            skipped[name] = "vector-valued without a mapped reference"
             continue
-        cases = []
+        cases, refused = [], []
         try:
             for params in _parameter_cases(activation):
-                values, derivative = _evaluate(torch, call, grid, params)
+                try:
+                    values, derivative = _evaluate(torch, call, grid, params)
+                except UnsupportedError as why:
+                    refused.append({"params": params, "reason": str(why)})
+                    continue
                 cases.append(
                     {
                         "params": params,
@@ -272,6 +325,9 @@ def build() -> dict:
                 )
         except TypeError as error:
             skipped[name] = f"parameters {sorted(activation.defaults)} not mapped ({error})"
+            continue
+        if refused:
+            entries[name] = {"torch": spelling, "cases": cases, "skipped_cases": refused}
             continue
         entries[name] = {"torch": spelling, "cases": cases}
     return {

@@ -52,8 +52,15 @@ def test_pytorch_column_matches_measurement(convention):
     if convention.torch_key is None:
         return
     measured = MEASURED[convention.torch_key]
-    if convention.torch_values:
-        assert _decode(measured["derivative"]) == pytest.approx(convention.torch_values, rel=1e-15)
+    if not convention.torch_values:
+        return
+    if convention.torch_quantity == "derivative":
+        numbers = _decode(measured["derivative"])
+    else:
+        assert convention.torch_quantity == "value_minus_x"
+        pairs = zip(_decode(measured["value"]), _decode(measured["x"]), strict=True)
+        numbers = [v - x for v, x in pairs]
+    assert numbers == pytest.approx(convention.torch_values, rel=1e-15)
 
 
 def test_pytorch_definitions_match_measurement():

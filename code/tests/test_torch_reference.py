@@ -62,6 +62,60 @@ LOOSER = {
     ),
 }
 
+# Where PyTorch computes 1 + erf(...) or 1 + tanh(...) for very negative x, the sum cancels
+# to 0 (or keeps a few bits) while ours keeps the tiny value via erfc / exp: an absolute
+# tolerance of 1e-14 covers PyTorch's rounding without hiding a wrong formula, which would
+# be off by far more at moderate x.
+_CANCELS_LEFT = 1e-14
+LOOSER.update(
+    {
+        ("gelu", "value"): (RTOL, _CANCELS_LEFT, "PyTorch: x/2 (1 + erf(x/√2)) cancels."),
+        ("gelu", "derivative"): (RTOL, _CANCELS_LEFT, "Same cancellation in Φ(x) + x φ(x)."),
+        ("gelu_tanh", "value"): (RTOL, _CANCELS_LEFT, "PyTorch: x/2 (1 + tanh(u)) cancels."),
+        ("gelu_tanh", "derivative"): (RTOL, _CANCELS_LEFT, "Same cancellation in 1 + tanh."),
+        ("softsign", "derivative"): (
+            RTOL,
+            1e-16,
+            "PyTorch differentiates x / (1 + |x|) by the quotient rule, 1/(1+|x|) - "
+            "|x|/(1+|x|)^2, which cancels for large |x|; ours is 1/(1+|x|)^2.",
+        ),
+        ("hard_sigmoid", "derivative"): (
+            3e-8,
+            0.0,
+            "PyTorch's hardsigmoid_backward multiplies by the constant 1/6 held in float32 "
+            "even for float64 tensors (0.1666666716...), a relative error of 3e-8.",
+        ),
+        ("tanhshrink", "value"): (
+            RTOL,
+            1e-15,
+            "PyTorch forms x - tanh(x), which cancels to 0 for |x| < ~1e-5; ours keeps "
+            "x^3/3 there.",
+        ),
+        ("tanhshrink", "derivative"): (
+            RTOL,
+            1e-16,
+            "PyTorch forms 1 - (1 - tanh^2) = tanh^2 by autograd with a rounding of ~1e-16 near 0.",
+        ),
+        ("sinc", "value"): (
+            RTOL,
+            1e-15,
+            "PyTorch evaluates sin(πx)/(πx) with π x rounded, so sinc(n) for integers n is "
+            "~1e-17 instead of 0; ours is exactly 0 at the integers.",
+        ),
+        ("sinc", "derivative"): (RTOL, 1e-15, "Same rounding of π x as for the value."),
+    }
+)
+
+# (name, kind, x) -> why. Single points where PyTorch's formula is inaccurate.
+EXCUSED_POINTS = {
+    ("sinc", "derivative", x): (
+        "PyTorch differentiates sin(πx)/(πx) by the quotient rule, cos(πx)/x - "
+        "sin(πx)/(πx²), which cancels near 0 (error ~ eps/|x| = 1e-8 here); ours uses the "
+        "series -π²x/3 there."
+    )
+    for x in (-1e-8, 1e-8)
+}
+
 # (name, x) -> why. Points where our derivative takes a different value from PyTorch's
 # by a deliberate convention at a kink; each is also a row of the conventions table.
 KINK_CONVENTIONS: dict[tuple[str, float], str] = {}
@@ -91,6 +145,13 @@ def _ours(name: str, params: dict, x: np.ndarray, entry: dict):
 def _compare(name: str, kind: str, x: np.ndarray, ours: np.ndarray, theirs: np.ndarray):
     rtol, atol, _ = LOOSER.get((name, kind), (RTOL, 0.0, ""))
     problems = []
+    if ours.shape != theirs.shape:
+        return [f"{kind}: ours has {ours.size} values, torch {theirs.size}"]
+    if theirs.size != x.size:
+        # GLU halves each row: label its outputs by the value half a of the input.
+        per_row = REFERENCE["entries"][name]["row_length"]
+        kept = theirs.size // (x.size // per_row)
+        x = x.reshape(-1, per_row)[:, :kept].ravel()
     for xi, a, b in zip(x, ours, theirs, strict=True):
         if math.isnan(xi):
             # The package's rule is NaN in, NaN out. PyTorch's derivative masks such as
@@ -98,9 +159,11 @@ def _compare(name: str, kind: str, x: np.ndarray, ours: np.ndarray, theirs: np.n
             if not math.isnan(a):
                 problems.append(f"{kind} at x=nan: ours {a!r}, expected NaN")
             continue
-        if math.isnan(b) and math.isinf(xi) and not math.isnan(a):
-            # PyTorch evaluates its formula at ±inf (inf * 0 = NaN); the package promises
-            # the mathematical limit there instead.
+        if math.isnan(b) and abs(xi) >= 1e300 and not math.isnan(a):
+            # PyTorch evaluates its formula at ±inf or where it overflows (x^3 at 1e300):
+            # inf * 0 = NaN; the package promises the mathematical limit there instead.
+            continue
+        if (name, kind, float(xi)) in EXCUSED_POINTS:
             continue
         if math.isnan(a) or math.isnan(b):
             same = math.isnan(a) and math.isnan(b)

@@ -73,7 +73,11 @@ class Convention:
     torch_key : str, optional
         Key of the measured PyTorch values in ``torch_reference.json`` (``conventions``).
     torch_values : tuple of float
-        The numbers the PyTorch column states, checked against that file.
+        The numbers the PyTorch column states, checked against that file; they are the
+        same quantity that ``ours`` returns as its values.
+    torch_quantity : str
+        Which measured quantity ``torch_values`` are: ``"derivative"`` at the recorded
+        points, or ``"value_minus_x"`` (``f(x) - x``, for cut-offs).
     """
 
     what: str
@@ -86,6 +90,7 @@ class Convention:
     sources: tuple[str, ...] = ()
     torch_key: str | None = None
     torch_values: tuple[float, ...] = field(default_factory=tuple)
+    torch_quantity: str = "derivative"
 
     def activation(self) -> Activation | None:
         """The first registered activation among :attr:`names`, or ``None``."""
@@ -328,7 +333,8 @@ def conventions() -> list[Convention]:
             note="The cut-off changes values by < 2.1e-9: invisible in float32, not in float64.",
             sources=(_TORCH_MEASURED, _JAX_SOURCE),
             torch_key="softplus",
-            torch_values=(1.0,),
+            torch_values=(0.0,),
+            torch_quantity="value_minus_x",
         ),
     ]
 
