@@ -105,9 +105,8 @@ class Convention:
 def _fmt(value: float) -> str:
     if math.isnan(value):
         return "NaN"
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.6g}"
+    text = str(int(value)) if float(value).is_integer() else f"{value:.6g}"
+    return text.replace("-", "−")  # typographic minus, as in the library columns
 
 
 def _derivatives_at(points: Sequence[float], **params: float):
@@ -322,6 +321,16 @@ def conventions() -> list[Convention]:
                 _KERAS_HARD_SIGMOID,
             ),
             torch_key="hard_sigmoid",
+        ),
+        Convention(
+            what="Legacy Keras hard sigmoid",
+            names=("hard_sigmoid_legacy",),
+            ours=_hard_sigmoid_form,
+            pytorch="not provided",
+            jax="not provided",
+            keras="tf.keras ≤ 2.x keras.activations.hard_sigmoid",
+            note="Kept so that old Keras models can be reproduced exactly.",
+            sources=(_OLD_KERAS_HARD_SIGMOID,),
         ),
         Convention(
             what="Softplus for large x",
