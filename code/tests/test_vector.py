@@ -269,3 +269,10 @@ def test_slice_limits():
     # Ties go to the earlier piece: slope 0 at both kinks.
     np.testing.assert_array_equal(vec.maxout_slice_derivative([0.0, -2.0]), [0.0, 0.0])
     assert math.isclose(float(vec.swiglu_slice(np.array(2.0), beta=0.0)), 2.0)
+
+
+@pytest.mark.parametrize("activation", VECTOR, ids=lambda a: a.name)
+def test_slices_of_a_scalar_are_0d_arrays(activation):
+    for function in (activation.curve, activation.curve_derivative):
+        y = function(np.array(0.5))
+        assert isinstance(y, np.ndarray) and y.shape == ()

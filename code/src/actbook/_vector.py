@@ -151,7 +151,8 @@ def softmax_slice_derivative(x: Any, *, temperature: float = 1.0) -> np.ndarray:
     """Derivative of :func:`softmax_slice` with respect to ``x``."""
     x = as_float_array(x)
     scale = x.dtype.type(temperature)
-    return sigmoid_derivative(x / scale) / scale
+    d = sigmoid_derivative(x / scale)
+    return np.divide(d, scale, out=d)
 
 
 def _sum_exp(shifted: np.ndarray, axis: int) -> np.ndarray:
@@ -383,7 +384,8 @@ MAXOUT_SLICE_PIECES = ((0.0, 0.0), (1.0, 0.0), (-0.5, -1.0))
 def _maxout_slice_pieces(x: Any) -> np.ndarray:
     x = as_float_array(x)
     stack = np.empty((len(MAXOUT_SLICE_PIECES), *x.shape), dtype=x.dtype)
-    for row, (slope, intercept) in zip(stack, MAXOUT_SLICE_PIECES, strict=True):
+    for i, (slope, intercept) in enumerate(MAXOUT_SLICE_PIECES):
+        row = stack[i, ...]  # a view, also for 0-d x (iterating would give scalars)
         if slope == 0:
             row[...] = intercept  # not 0 * x: 0 * inf would be NaN
         else:
