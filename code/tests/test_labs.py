@@ -1,0 +1,208 @@
+"""The Part III experiment runners and their plots: fairness of the comparison (same
+start, same batches), the curves' bookkeeping, dead-unit records, and what the plots and
+explorers draw. Nothing here is timed."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import actbook as ab
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from matplotlib.collections import PathCollection
+
+
+@pytest.fixture(scope="module")
+def moons():
+    return ab.make_dataset("moons", 60, seed=1)
+
+
+@pytest.fixture(scope="module")
+def runs(moons):
+    return ab.train_per_activation(
+        moons,
+        ["tanh", "relu", ("leaky_relu", {"negative_slope": 0.1})],
+        hidden=(8,),
+        epochs=6,
+        optimizer=ab.Adam(0.05),
+        seed=3,
+        snapshot_epochs=[0, 3, 6],
+    )
+
+
+def _frames(box):
+    found = []
+
+    def walk(widget):
+        if isinstance(widget, widgets.HTML):
+            found.append(widget.value)
+        for child in getattr(widget, "children", ()):
+            walk(child)
+
+    walk(box)
+    return found
+
+
+# -- running ---------------------------------------------------------------------------------
+def test_every_activation_starts_from_the_same_weights(runs):
+    starts = [run.history.snapshots[0] for run in runs.values()]
+    for start in starts[1:]:
+        np.testing.assert_array_equal(start, starts[0])
+
+
+def test_labels_name_the_activation_and_its_parameters(runs):
+    assert list(runs) == ["tanh", "relu", "leaky_relu(0.1)"]
+
+
+def test_curves_start_with_the_untrained_network(moons, runs):
+    run = runs["tanh"]
+    assert run.epochs.tolist() == list(range(7))
+    fresh = ab.MLP((2, 8, 2), "tanh", seed=3)
+    loss, accuracy = fresh.evaluate(moons.x_train, moons.y_train)
+    assert run.train_loss[0] == pytest.approx(loss)
+    assert run.train_accuracy[0] == pytest.approx(accuracy)
+    assert run.train_loss[1:].tolist() == run.history.train_loss
+    assert run.test_accuracy[1:].tolist() == run.history.test_accuracy
+
+
+def test_training_is_repeatable(moons, runs):
+    again = ab.train_per_activation(
+        moons, ["relu"], hidden=(8,), epochs=6, optimizer=ab.Adam(0.05), seed=3
+    )
+    np.testing.assert_array_equal(again["relu"].train_loss, runs["relu"].train_loss)
+
+
+def test_at_restores_a_snapshot_without_touching_the_model(runs):
+    run = runs["relu"]
+    final = run.model.get_parameters()
+    early = run.at(3)
+    np.testing.assert_array_equal(early.get_parameters(), run.history.snapshots[3])
+    np.testing.assert_array_equal(run.model.get_parameters(), final)
+    with pytest.raises(ValueError, match="no snapshot"):
+        run.at(4)
+
+
+def test_seed_sweep_stacks_one_row_per_seed(moons):
+    sweep = ab.seed_sweep(moons, ["relu", "tanh"], [0, 1, 2], hidden=(4,), epochs=3)
+    assert set(sweep) == {"relu", "tanh"}
+    assert sweep["relu"]["test_accuracy"].shape == (3, 4)
+    assert not np.array_equal(sweep["relu"]["train_loss"][0], sweep["relu"]["train_loss"][1])
+    with pytest.raises(ValueError, match="at least one seed"):
+        ab.seed_sweep(moons, ["relu"], [])
+
+
+@pytest.mark.parametrize(
+    ("curve", "target", "expected"),
+    [([0.1, 0.5, 0.9, 0.95], 0.9, 2), ([0.1, 0.5], 0.9, None), ([0.95, 0.1], 0.9, 0)],
+)
+def test_epochs_to_reach(curve, target, expected):
+    assert ab.epochs_to_reach(curve, target) == expected
+
+
+def test_dead_unit_run_records_every_epoch(moons):
+    run = ab.dead_unit_run(moons, "relu", 0.1, hidden=(5, 4), epochs=3)
+    assert run.dead.shape == (4, 9)
+    assert run.layer_sizes == (5, 4)
+    assert run.dead.dtype == bool
+    assert run.dead_fraction.shape == (4,)
+    assert np.all((run.dead_fraction >= 0) & (run.dead_fraction <= 1))
+
+
+def test_leaky_units_never_die(moons):
+    run = ab.dead_unit_run(moons, ("leaky_relu", {"negative_slope": 0.1}), 0.5, epochs=3)
+    assert not run.dead.any()
+    assert run.label == "leaky_relu(0.1)"
+
+
+def test_a_relu_unit_with_a_very_negative_bias_is_dead_and_stays_dead(moons):
+    model = ab.MLP((2, 3, 2), "relu", seed=0)
+    model.biases[0][1] = -100.0  # below w.x for every moons point
+    assert model.dead_units(moons.x_train)[0].tolist() == [False, True, False]
+    before = model.weights[0][:, 1].copy()
+    model.fit(moons.x_train, moons.y_train, epochs=5, optimizer=ab.SGD(0.5))
+    np.testing.assert_array_equal(model.weights[0][:, 1], before)
+    assert model.biases[0][1] == -100.0
+
+
+def test_divergence_is_recorded_not_warned(moons):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = ab.dead_unit_run(moons, ("leaky_relu", {"negative_slope": 0.5}), 1e6, epochs=3)
+    assert math.isnan(run.test_accuracy[-1])
+    assert run.dead.shape == (4, 128)
+
+
+# -- drawing ---------------------------------------------------------------------------------
+def test_split_axes_gives_panels_in_the_same_figure():
+    fig, ax = ab.new_figure()
+    panels = ab.split_axes(ax, 3, width_ratios=(1, 2, 1))
+    assert len(panels) == 3 and panels[0] is ax
+    assert all(p.figure is fig for p in panels)
+    lefts = [p.get_position().x0 for p in panels]
+    assert lefts == sorted(lefts)
+
+
+def test_decision_regions_draw_every_class_and_report_accuracy(moons, runs):
+    fig, ax = ab.new_figure()
+    model = runs["relu"].model
+    accuracy = ab.plot_decision_regions(ax, model, moons, resolution=20)
+    assert accuracy == pytest.approx(np.mean(model.predict(moons.x_train) == moons.y_train))
+    scatters = [c for c in ax.collections if isinstance(c, PathCollection)]
+    assert len(scatters) == moons.n_classes  # one colour and marker per class
+    assert sum(len(c.get_offsets()) for c in scatters) == len(moons.x_train)
+
+
+def test_plot_curves_highlights_one_up_to_an_epoch():
+    fig, ax = ab.new_figure()
+    curves = {"a": [1.0, 0.5, 0.25, 0.1], "b": [1.0, 0.9, 0.8, 0.7]}
+    ab.plot_curves(ax, curves, highlight="a", upto=2)
+    grey, line, dot = ax.get_lines()
+    assert grey.get_ydata().tolist() == curves["b"]
+    assert line.get_xdata().tolist() == [0, 1, 2]
+    assert dot.get_ydata().tolist() == [0.25]
+    assert ax.get_yscale() == "log"
+
+
+def test_plot_curves_without_highlight_has_a_legend():
+    fig, ax = ab.new_figure()
+    ab.plot_curves(ax, {"a": [1, 2], "b": [2, 3]}, log=False, legend=True)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b"]
+
+
+@pytest.mark.parametrize(("spread", "low", "high"), [("minmax", 1.0, 3.0), ("std", 1.0, 3.0)])
+def test_plot_band_draws_mean_and_spread(spread, low, high):
+    fig, ax = ab.new_figure()
+    curves = np.array([[1.0, 1.0], [3.0, 3.0]])
+    ab.plot_band(ax, curves, label="x", color="#000000", spread=spread)
+    (line,) = ax.get_lines()
+    assert line.get_ydata().tolist() == [2.0, 2.0]
+    band = ax.collections[0].get_paths()[0].vertices[:, 1]
+    assert band.min() == pytest.approx(low) and band.max() == pytest.approx(high)
+    with pytest.raises(ValueError, match="spread"):
+        ab.plot_band(ax, curves, label="x", color="#000000", spread="iqr")
+
+
+def test_boundary_explorer_has_one_frame_per_activation_and_epoch(moons, runs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        box = ab.boundary_explorer(moons, runs, [0, 3, 6], resolution=20)
+    frames = _frames(box)
+    assert len(frames) == 3 * 3
+    assert all('alt="' in f and "<img" in f for f in frames)
+    assert "after 6 epochs" in frames[-1] and "leaky_relu(0.1)" in frames[-1]
+
+
+def test_dead_unit_explorer_has_one_frame_per_rate_and_epoch(moons):
+    relu = {r: ab.dead_unit_run(moons, "relu", r, hidden=(4, 4), epochs=2) for r in (0.1, 1.0)}
+    leaky = {
+        r: ab.dead_unit_run(moons, "leaky_relu", r, hidden=(4, 4), epochs=2) for r in (0.1, 1.0)
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        box = ab.dead_unit_explorer(relu, [0, 1, 2], compare=leaky)
+    frames = _frames(box)
+    assert len(frames) == 2 * 3
+    assert "learning rate 0.1" in frames[0] and "layer 2" in frames[0]
+    assert "leaky_relu" in frames[0]
