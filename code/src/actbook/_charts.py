@@ -248,6 +248,7 @@ def overlay_explorer(
     derivative: bool = True,
     xlim: tuple[float, float] = (-4.0, 4.0),
     ylim: tuple[float, float] | None = (-1.5, 3.0),
+    figsize: tuple[float, float] | None = (5.0, 3.0),
     max_frames: int = 64,
 ) -> Explorer:
     """An explorer with two rows of toggle buttons: overlay any two of ``choices``.
@@ -262,8 +263,11 @@ def overlay_explorer(
         Draw each derivative, dashed.
     xlim, ylim : tuple of float
         Fixed limits, so that frames are comparable.
+    figsize : tuple of float, optional
+        Size of each frame in inches; a little smaller than a single figure, since the
+        explorer renders ``len(choices) ** 2`` of them and each costs time and page weight.
     max_frames : int
-        See :func:`actbook.explorer`; the explorer draws ``len(choices) ** 2`` frames.
+        See :func:`actbook.explorer`.
 
     Returns
     -------
@@ -287,7 +291,7 @@ def overlay_explorer(
             [values["first"], values["second"]], derivative=derivative, xlim=xlim
         )
 
-    return explorer(draw, controls, alt=alt, max_frames=max_frames)
+    return explorer(draw, controls, alt=alt, figsize=figsize, max_frames=max_frames)
 
 
 def plot_probabilities(
