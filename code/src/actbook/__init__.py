@@ -12,6 +12,7 @@ Examples
 """
 
 from . import _catalog  # noqa: F401  (registers the activations)
+from ._benchmark_table import BenchmarkTable, plot_benchmark, read_benchmark
 from ._charts import (
     activation_grid,
     overlay_alt_text,
@@ -36,6 +37,7 @@ from ._datasets import (
 from ._display import Markdown, formula, markdown_table
 from ._elementwise import as_float_array
 from ._gradcheck import numerical_jacobian
+from ._gradient_flow import GRADIENT_FLOW_INITS, GradientFlow, gradient_flow, gradient_flow_explorer
 from ._labs import (
     DeadUnitRun,
     TrainingRun,
@@ -63,6 +65,16 @@ from ._plot import (
 )
 from ._properties import computed_properties, properties_markdown, properties_table
 from ._registry import Activation, Parameter, get, names, register, registry
+from ._regression import (
+    HandFit,
+    diabetes_feature,
+    fit_by_hand,
+    hand_fit_explorer,
+    hand_gradient,
+    hand_loss,
+    hand_predict,
+    plot_loss_curves,
+)
 from ._style import COLORS, RC_PARAMS, style
 from ._vector import softmax_jacobian
 from ._widgets import Control, Explorer, activation_explorer, explorer
@@ -70,16 +82,20 @@ from ._widgets import Control, Explorer, activation_explorer, explorer
 __all__ = [
     "COLORS",
     "DATASETS",
+    "GRADIENT_FLOW_INITS",
     "MLP",
     "RC_PARAMS",
     "SGD",
     "Activation",
     "Adam",
+    "BenchmarkTable",
     "Control",
     "Dataset",
     "DeadUnitRun",
     "Explorer",
+    "GradientFlow",
     "Gradients",
+    "HandFit",
     "History",
     "LinearUnitTrace",
     "Markdown",
@@ -100,11 +116,19 @@ __all__ = [
     "dead_unit_explorer",
     "dead_unit_run",
     "decision_grid",
+    "diabetes_feature",
     "digits",
     "epochs_to_reach",
     "explorer",
+    "fit_by_hand",
     "formula",
     "get",
+    "gradient_flow",
+    "gradient_flow_explorer",
+    "hand_fit_explorer",
+    "hand_gradient",
+    "hand_loss",
+    "hand_predict",
     "initial_weights",
     "make_dataset",
     "markdown_table",
@@ -117,14 +141,17 @@ __all__ = [
     "perceptron",
     "plot_activation",
     "plot_band",
+    "plot_benchmark",
     "plot_curves",
     "plot_decision_regions",
+    "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
     "png_bytes",
     "probabilities_alt_text",
     "properties_markdown",
     "properties_table",
+    "read_benchmark",
     "register",
     "registry",
     "seed_sweep",

@@ -1,0 +1,181 @@
+"""Read the committed activation benchmark, for the chapter on cost.
+
+``benchmarks/bench_activations.py`` prints its measurements as Markdown, and the
+"Measured" section of ``benchmarks/README.md`` keeps one such run under version control.
+The book renders that committed table, never live timings: a page must be the same on
+every build, and a timing taken while the book builds measures the build machine's load.
+
+:func:`read_benchmark` parses the section back into numbers: the header line (array size,
+repetitions, the two copy floors), the command and machine line, and the table, with
+``—`` read as "not measured".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from matplotlib.axes import Axes
+
+from ._style import COLORS, style
+
+__all__ = ["BenchmarkTable", "plot_benchmark", "read_benchmark"]
+
+_HEADER = re.compile(
+    r"(?P<size>[\d,]+) float32 values, single thread, best of (?P<repeat>\d+); times in ms; "
+    r"copy floor \(.*?\) (?P<copy>[\d.]+) ms; allocating copy \(.*?\) (?P<alloc>[\d.]+) ms"
+)
+
+
+@dataclass(frozen=True)
+class BenchmarkTable:
+    """One committed run of the activation benchmark.
+
+    Parameters
+    ----------
+    size, repeat : int
+        Values per array and timed repetitions (the minimum is reported).
+    copy_ms, allocating_copy_ms : float
+        The memory floors: copying into a preallocated buffer, and ``x.copy()``.
+    context : str
+        The "Command: ..." paragraph: how, where and at which commit it was measured.
+    columns : tuple of str
+        The table's column titles, ``"activation"`` first.
+    rows : tuple of dict
+        One per activation: the name under ``"activation"``, every other column as a
+        float (times in ms, ratios as plain numbers) or ``None`` where not measured.
+    """
+
+    size: int
+    repeat: int
+    copy_ms: float
+    allocating_copy_ms: float
+    context: str
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...]
+
+    def row(self, name: str) -> dict[str, Any]:
+        """The row of activation ``name``."""
+        for row in self.rows:
+            if row["activation"] == name:
+                return row
+        raise ValueError(f"the benchmark has no row {name!r}")
+
+    def ns_per_value(self, milliseconds: float | None) -> float | None:
+        """Convert a time for the whole array into nanoseconds per value."""
+        return None if milliseconds is None else milliseconds * 1e6 / self.size
+
+
+def _number(cell: str) -> float | None:
+    cell = cell.strip()
+    if cell in {"—", "-", ""}:
+        return None
+    return float(cell.rstrip("x").replace(",", ""))
+
+
+def read_benchmark(path: str | Path) -> BenchmarkTable:
+    """Parse the "Measured" section of the benchmark README.
+
+    Parameters
+    ----------
+    path : str or Path
+        ``benchmarks/README.md``, or any Markdown file with a ``## Measured`` section
+        holding the output of ``bench_activations.py``.
+
+    Returns
+    -------
+    BenchmarkTable
+        The numbers.
+
+    Raises
+    ------
+    ValueError
+        If the section, its header line or its table is missing.
+    """
+    text = Path(path).read_text(encoding="utf-8")
+    match = re.search(r"^## Measured\s*$(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    if match is None:
+        raise ValueError(f"{path} has no '## Measured' section")
+    section = match.group(1)
+    header = _HEADER.search(section)
+    if header is None:
+        raise ValueError(f"{path}: the Measured section lacks the benchmark's header line")
+    paragraphs = [p.strip() for p in section.strip().split("\n\n")]
+    context = next((" ".join(p.split()) for p in paragraphs if p.startswith("Command")), "")
+    table = [line.strip() for line in section.splitlines() if line.strip().startswith("|")]
+    if len(table) < 3:
+        raise ValueError(f"{path}: the Measured section has no table")
+    columns = tuple(cell.strip() for cell in table[0].strip("|").split("|"))
+    rows = []
+    for line in table[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) != len(columns):
+            raise ValueError(f"{path}: table row {line!r} has {len(cells)} cells")
+        row: dict[str, Any] = {columns[0]: cells[0]}
+        row.update(
+            {column: _number(cell) for column, cell in zip(columns[1:], cells[1:], strict=True)}
+        )
+        rows.append(row)
+    return BenchmarkTable(
+        size=int(header["size"].replace(",", "")),
+        repeat=int(header["repeat"]),
+        copy_ms=float(header["copy"]),
+        allocating_copy_ms=float(header["alloc"]),
+        context=context,
+        columns=columns,
+        rows=tuple(rows),
+    )
+
+
+def plot_benchmark(ax: Axes, table: BenchmarkTable) -> None:
+    """Horizontal bars: nanoseconds per value of each activation, ours and PyTorch's.
+
+    The two copy floors are drawn as vertical lines, so that every bar reads as a
+    multiple of the cost of merely moving the data.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    table : BenchmarkTable
+        From :func:`read_benchmark`.
+    """
+    names = [row["activation"] for row in table.rows]
+    positions = range(len(names))
+    ours = [table.ns_per_value(row["ours f"]) for row in table.rows]
+    torch = [table.ns_per_value(row["torch f"]) or 0.0 for row in table.rows]
+    height = 0.38
+    with style():
+        ax.barh(
+            [p - height / 2 for p in positions],
+            ours,
+            height,
+            color=COLORS["function"],
+            label="ours (numpy)",
+        )
+        ax.barh(
+            [p + height / 2 for p in positions],
+            torch,
+            height,
+            color=COLORS["derivative"],
+            label="PyTorch",
+        )
+        ax.axvline(
+            table.ns_per_value(table.copy_ms),
+            color=COLORS["muted"],
+            linestyle=":",
+            label="copy into a buffer",
+        )
+        ax.axvline(
+            table.ns_per_value(table.allocating_copy_ms),
+            color=COLORS["reference"],
+            linestyle="--",
+            linewidth=1.5,
+            label="copy into a new array",
+        )
+        ax.set_yticks(list(positions), names)
+        ax.invert_yaxis()
+        ax.set_xlabel("nanoseconds per value (forward pass)")
+        ax.legend(loc="lower right", fontsize=8)
