@@ -206,3 +206,12 @@ def test_dead_unit_explorer_has_one_frame_per_rate_and_epoch(moons):
     assert len(frames) == 2 * 3
     assert "learning rate 0.1" in frames[0] and "layer 2" in frames[0]
     assert "leaky_relu" in frames[0]
+
+
+def test_series_colors_match_plot_curves():
+    fig, ax = ab.new_figure()
+    curves = {"a": [1, 2], "b": [2, 3], "c": [3, 4]}
+    ab.plot_curves(ax, curves, log=False)
+    colors = ab.series_colors(list(curves))
+    assert [line.get_color() for line in ax.get_lines()] == [colors[k] for k in curves]
+    assert len(set(colors.values())) == 3

@@ -43,6 +43,7 @@ __all__ = [
     "plot_curves",
     "plot_decision_regions",
     "seed_sweep",
+    "series_colors",
     "split_axes",
     "train_per_activation",
 ]
@@ -62,6 +63,22 @@ SERIES_COLORS = (
     "#56B4E9",
     "#000000",
 )
+
+
+def series_colors(labels: Sequence[str]) -> dict[str, str]:
+    """One colour per label, in order: the colours :func:`plot_curves` uses.
+
+    Parameters
+    ----------
+    labels : sequence of str
+        Activation labels, e.g. the keys of :func:`train_per_activation`'s result.
+
+    Returns
+    -------
+    dict of str to str
+        Label to colour, so that other plots (:func:`plot_band`) can match.
+    """
+    return {label: SERIES_COLORS[i % len(SERIES_COLORS)] for i, label in enumerate(labels)}
 
 
 # -- running experiments ------------------------------------------------------------------
@@ -487,12 +504,12 @@ def plot_curves(
         Add a legend (when no curve is highlighted).
     """
     with style():
-        for index, (label, values) in enumerate(curves.items()):
+        colors = series_colors(list(curves))
+        for label, values in curves.items():
             values = np.asarray(values, dtype=np.float64)
             epochs = np.arange(len(values))
             if highlight is None:
-                color = SERIES_COLORS[index % len(SERIES_COLORS)]
-                ax.plot(epochs, values, color=color, linewidth=1.5, label=label)
+                ax.plot(epochs, values, color=colors[label], linewidth=1.5, label=label)
             elif label != highlight:
                 ax.plot(epochs, values, color=COLORS["muted"], linewidth=0.8, alpha=0.6)
         if highlight is not None:
