@@ -49,6 +49,7 @@ from ._labs import (
     plot_curves,
     plot_decision_regions,
     seed_sweep,
+    series_colors,
     split_axes,
     train_per_activation,
 )
@@ -156,6 +157,7 @@ __all__ = [
     "registry",
     "seed_sweep",
     "separable_points",
+    "series_colors",
     "show",
     "softmax_jacobian",
     "spiral",
