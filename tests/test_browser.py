@@ -72,12 +72,17 @@ def open_page(browser: Browser, site_url: str, path: str) -> tuple[Page, PageRep
     return page, report
 
 
-def visible_picture(explorer: Locator) -> str:
-    """The ``src`` of the one picture the explorer currently shows."""
+def visible_picture(explorer: Locator) -> tuple[str, str]:
+    """The ``(src, alt)`` of the one picture the explorer currently shows.
+
+    The HTML manager renders only the selected child of a stack, so the frame is known by
+    its picture and its alt text (which names the settings: two settings may draw the
+    same picture, as a step function does for every positive weight).
+    """
     pictures = explorer.locator("img:visible")
     pictures.first.wait_for(state="visible")
-    assert pictures.count() == 1, "an explorer must show exactly one picture"
-    return pictures.first.get_attribute("src")
+    assert pictures.count() == 1, f"an explorer must show one picture, not {pictures.count()}"
+    return pictures.first.get_attribute("src"), pictures.first.get_attribute("alt")
 
 
 def explorers(page: Page) -> Locator:
@@ -100,7 +105,8 @@ def test_every_page_loads_cleanly(browser: Browser, site_url: str, built_book) -
     for path in pages:
         page, report = open_page(browser, site_url, path)
         if page.locator(".math").count():
-            page.wait_for_selector("mjx-container", timeout=15_000)
+            # Some math sits in collapsed solutions: wait for it to be typeset, not shown.
+            page.wait_for_selector("mjx-container", state="attached", timeout=15_000)
         page.context.close()
         assert report.errors == [], f"{path}: {report.errors}"
         assert report.foreign_requests == [], f"{path}: {report.foreign_requests}"
@@ -134,16 +140,16 @@ def _exercise_page(browser: Browser, site_url: str, path: str) -> None:
         box = boxes.nth(index)
         box.scroll_into_view_if_needed()
         for handle in box.locator(".noUi-handle").all():
-            moved += _exercise_slider(page, box, handle)
+            moved += _exercise_slider(page, box, handle, path)
         for toggle in box.locator(".widget-toggle-buttons").all():
-            moved += _exercise_toggle(page, box, toggle)
+            moved += _exercise_toggle(page, box, toggle, path)
     page.context.close()
     assert moved > 0, f"{path}: no control was exercised"
     assert report.errors == [], f"{path}: {report.errors}"
     assert report.foreign_requests == [], f"{path}: {report.foreign_requests}"
 
 
-def _exercise_slider(page: Page, box: Locator, handle: Locator) -> int:
+def _exercise_slider(page: Page, box: Locator, handle: Locator, path: str) -> int:
     """Drag the handle to the far end with the mouse, then step back with the keyboard."""
     track = handle.locator("xpath=ancestor::div[contains(@class,'noUi-target')]")
     before_value = handle.get_attribute("aria-valuenow")
@@ -159,7 +165,7 @@ def _exercise_slider(page: Page, box: Locator, handle: Locator) -> int:
     page.mouse.up()
     _wait_for_change(page, lambda: handle.get_attribute("aria-valuenow") != before_value)
     after_mouse = visible_picture(box)
-    assert after_mouse != before, "dragging the slider did not change the plot"
+    assert after_mouse != before, f"{path}: dragging a slider did not change the plot"
 
     handle.focus()
     key = "ArrowRight" if at_right_end else "ArrowLeft"
@@ -167,11 +173,11 @@ def _exercise_slider(page: Page, box: Locator, handle: Locator) -> int:
     page.keyboard.press(key)
     _wait_for_change(page, lambda: handle.get_attribute("aria-valuenow") != dragged_value)
     after_key = visible_picture(box)
-    assert after_key != after_mouse, f"{key} on the focused slider did not change the plot"
+    assert after_key != after_mouse, f"{path}: {key} on a focused slider did not change the plot"
     return 1
 
 
-def _exercise_toggle(page: Page, box: Locator, toggle: Locator) -> int:
+def _exercise_toggle(page: Page, box: Locator, toggle: Locator, path: str) -> int:
     """Click an inactive button, then go back to the first choice with the keyboard."""
     buttons = toggle.locator("button")
     active = [
@@ -182,11 +188,11 @@ def _exercise_toggle(page: Page, box: Locator, toggle: Locator) -> int:
     before = visible_picture(box)
     toggle.locator("button:not(.mod-active)").first.click()
     after_click = visible_picture(box)
-    assert after_click != before, "clicking a toggle button did not change the plot"
+    assert after_click != before, f"{path}: clicking a toggle button did not change the plot"
     original.focus()
     page.keyboard.press("Enter")
     _wait_for_change(page, lambda: visible_picture(box) != after_click)
-    assert visible_picture(box) == before, "the keyboard did not switch the toggle back"
+    assert visible_picture(box) == before, f"{path}: the keyboard did not switch a toggle back"
     return 1
 
 
