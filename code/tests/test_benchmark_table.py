@@ -17,6 +17,9 @@ Some text.
 Command: `python benchmarks/bench_activations.py` on a
 test machine, at commit abc.
 
+**Caveat:** a busy
+machine.
+
 1,000 float32 values, single thread, best of 3; times in ms; copy floor (np.copyto into a \
 preallocated buffer) 0.5 ms; allocating copy (x.copy()) 0.8 ms.
 
@@ -39,6 +42,7 @@ def test_reads_the_sample(tmp_path):
     assert (table.size, table.repeat) == (1000, 3)
     assert (table.copy_ms, table.allocating_copy_ms) == (0.5, 0.8)
     assert table.context.startswith("Command: `python benchmarks/bench_activations.py` on a test")
+    assert table.context.endswith("at commit abc.\n\n**Caveat:** a busy machine.")
     assert table.columns[0] == "activation" and len(table.columns) == 5
     assert table.row("identity")["torch f"] is None
     assert table.row("relu") == {
@@ -87,3 +91,18 @@ def test_plot_draws_one_bar_pair_per_activation(tmp_path):
     # ns per value: ours 1000 and 1500, PyTorch 0 (not measured) and 3000.
     assert widths == [0.0, 1000.0, 1500.0, 3000.0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["identity", "relu"]
+    fig, ax = ab.new_figure()
+    ab.plot_benchmark(ax, table, names=["relu"])
+    assert sorted(round(p.get_width(), 6) for p in ax.patches) == [1500.0, 3000.0]
+
+
+def test_markdown_table_in_nanoseconds(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(SAMPLE)
+    table = read_benchmark(path)
+    rows = [{**row, "ours f'": row["ours f"], "torch f'": row["torch f"]} for row in table.rows]
+    table = type(table)(**{**table.__dict__, "rows": tuple(rows)})
+    text = ab.benchmark_markdown(table).text.splitlines()
+    assert text[0].startswith("| activation | ours f (ns/value) |")
+    assert text[2] == "| identity | 1000.00 | 1000.00 | — | — | — |"
+    assert text[3] == "| relu | 1500.00 | 1500.00 | 3000.00 | 3000.00 | 0.5× |"

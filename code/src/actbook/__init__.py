@@ -12,7 +12,7 @@ Examples
 """
 
 from . import _catalog  # noqa: F401  (registers the activations)
-from ._benchmark_table import BenchmarkTable, plot_benchmark, read_benchmark
+from ._benchmark_table import BenchmarkTable, benchmark_markdown, plot_benchmark, read_benchmark
 from ._charts import (
     activation_grid,
     overlay_alt_text,
@@ -109,6 +109,7 @@ __all__ = [
     "activation_grid",
     "adaline",
     "as_float_array",
+    "benchmark_markdown",
     "boundary_explorer",
     "circles",
     "computed_properties",

@@ -13,15 +13,17 @@ repetitions, the two copy floors), the command and machine line, and the table, 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from matplotlib.axes import Axes
 
+from ._display import Markdown, markdown_table
 from ._style import COLORS, style
 
-__all__ = ["BenchmarkTable", "plot_benchmark", "read_benchmark"]
+__all__ = ["BenchmarkTable", "benchmark_markdown", "plot_benchmark", "read_benchmark"]
 
 _HEADER = re.compile(
     r"(?P<size>[\d,]+) float32 values, single thread, best of (?P<repeat>\d+); times in ms; "
@@ -40,7 +42,8 @@ class BenchmarkTable:
     copy_ms, allocating_copy_ms : float
         The memory floors: copying into a preallocated buffer, and ``x.copy()``.
     context : str
-        The "Command: ..." paragraph: how, where and at which commit it was measured.
+        The paragraphs before the numbers: how, where and at which commit it was
+        measured, and any caveat about the conditions.
     columns : tuple of str
         The table's column titles, ``"activation"`` first.
     rows : tuple of dict
@@ -102,8 +105,9 @@ def read_benchmark(path: str | Path) -> BenchmarkTable:
     header = _HEADER.search(section)
     if header is None:
         raise ValueError(f"{path}: the Measured section lacks the benchmark's header line")
-    paragraphs = [p.strip() for p in section.strip().split("\n\n")]
-    context = next((" ".join(p.split()) for p in paragraphs if p.startswith("Command")), "")
+    # Everything the section says before the numbers: the command, the machine, caveats.
+    before = section[: header.start()].strip()
+    context = "\n\n".join(" ".join(p.split()) for p in before.split("\n\n") if p.strip())
     table = [line.strip() for line in section.splitlines() if line.strip().startswith("|")]
     if len(table) < 3:
         raise ValueError(f"{path}: the Measured section has no table")
@@ -129,7 +133,45 @@ def read_benchmark(path: str | Path) -> BenchmarkTable:
     )
 
 
-def plot_benchmark(ax: Axes, table: BenchmarkTable) -> None:
+def benchmark_markdown(table: BenchmarkTable) -> Markdown:
+    """The benchmark as a table of nanoseconds per value, for a chapter.
+
+    Parameters
+    ----------
+    table : BenchmarkTable
+        From :func:`read_benchmark`.
+
+    Returns
+    -------
+    Markdown
+        One row per activation: the forward and derivative times of the package and of
+        PyTorch in ns per value (``—`` where not measured), and the package's forward
+        time as a multiple of PyTorch's.
+    """
+
+    def ns(milliseconds: float | None) -> str:
+        value = table.ns_per_value(milliseconds)
+        return "—" if value is None else f"{value:.2f}"
+
+    def ratio(ours: float, torch: float | None) -> str:
+        return "—" if torch is None else f"{ours / torch:.1f}×"
+
+    rows = [
+        [
+            row["activation"],
+            ns(row["ours f"]),
+            ns(row["ours f'"]),
+            ns(row["torch f"]),
+            ns(row["torch f'"]),
+            ratio(row["ours f"], row["torch f"]),
+        ]
+        for row in table.rows
+    ]
+    headers = ["activation", "ours f (ns/value)", "ours f′", "PyTorch f", "PyTorch f′"]
+    return markdown_table([*headers, "ours f / PyTorch f"], rows)
+
+
+def plot_benchmark(ax: Axes, table: BenchmarkTable, names: Sequence[str] | None = None) -> None:
     """Horizontal bars: nanoseconds per value of each activation, ours and PyTorch's.
 
     The two copy floors are drawn as vertical lines, so that every bar reads as a
@@ -141,11 +183,14 @@ def plot_benchmark(ax: Axes, table: BenchmarkTable) -> None:
         Where to draw.
     table : BenchmarkTable
         From :func:`read_benchmark`.
+    names : sequence of str, optional
+        The activations to show, top to bottom; every row of the table if omitted.
     """
-    names = [row["activation"] for row in table.rows]
+    rows = table.rows if names is None else [table.row(name) for name in names]
+    names = [row["activation"] for row in rows]
     positions = range(len(names))
-    ours = [table.ns_per_value(row["ours f"]) for row in table.rows]
-    torch = [table.ns_per_value(row["torch f"]) or 0.0 for row in table.rows]
+    ours = [table.ns_per_value(row["ours f"]) for row in rows]
+    torch = [table.ns_per_value(row["torch f"]) or 0.0 for row in rows]
     height = 0.38
     with style():
         ax.barh(
