@@ -215,3 +215,30 @@ def test_series_colors_match_plot_curves():
     colors = ab.series_colors(list(curves))
     assert [line.get_color() for line in ax.get_lines()] == [colors[k] for k in curves]
     assert len(set(colors.values())) == 3
+
+
+def test_hidden_pre_activations_match_the_first_layer(moons):
+    model = ab.MLP((2, 5, 4, 2), "tanh", seed=2)
+    z1, z2 = ab.hidden_pre_activations(model, moons.x_train)
+    np.testing.assert_allclose(z1, moons.x_train @ model.weights[0] + model.biases[0])
+    np.testing.assert_allclose(z2, np.tanh(z1) @ model.weights[1] + model.biases[1])
+
+
+def test_pre_activation_trace_first_layer_deaths_are_final(moons):
+    trace = ab.max_pre_activation_trace(moons, "relu", 5.0, steps=30, hidden=(16,), seed=0)
+    assert trace.shape == (31, 16)
+    dead = trace <= 0
+    assert not np.any(dead[:-1] & ~dead[1:])  # a first-layer unit never revives
+    for j in np.flatnonzero(dead[-1]):
+        after = trace[np.argmax(dead[:, j]) :, j]
+        assert np.all(after == after[0])  # and its weights never move again
+
+
+def test_born_dead_grows_with_depth_and_shrinks_with_bias(moons):
+    x = moons.x_train
+    assert ab.born_dead_fraction(x, 8, 1, range(20)) == 0.0
+    deep = ab.born_dead_fraction(x, 2, 30, range(20))
+    assert deep >= 0.8
+    assert ab.born_dead_fraction(x, 2, 5, range(40), bias=0.1) <= ab.born_dead_fraction(
+        x, 2, 5, range(40)
+    )

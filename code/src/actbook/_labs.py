@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator, NullLocator
+from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
 
 from ._datasets import Dataset, decision_grid
 from ._mlp import MLP, SGD, Adam, History
@@ -35,10 +36,13 @@ from ._widgets import Control, Explorer, explorer
 __all__ = [
     "DeadUnitRun",
     "TrainingRun",
+    "born_dead_fraction",
     "boundary_explorer",
     "dead_unit_explorer",
     "dead_unit_run",
     "epochs_to_reach",
+    "hidden_pre_activations",
+    "max_pre_activation_trace",
     "plot_band",
     "plot_curves",
     "plot_decision_regions",
@@ -82,6 +86,17 @@ def series_colors(labels: Sequence[str]) -> dict[str, str]:
 
 
 # -- running experiments ------------------------------------------------------------------
+def _one_blas_thread():
+    """Run the enclosed training on one BLAS thread.
+
+    These networks are tiny: each epoch alternates dozens of small matrix products (one
+    thread is fastest) with one evaluation on the whole data set (big enough for BLAS to
+    wake its other threads). The woken threads then spin while the small products run,
+    and on a machine shared with other work that made training several times slower.
+    """
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def _label(spec: Any) -> str:
     """A short name for an activation spec: ``"relu"`` or ``"leaky_relu(0.1)"``."""
     if isinstance(spec, tuple):
@@ -175,6 +190,15 @@ def train_per_activation(
         comparison unfair, and should never happen).
     """
     sizes = (data.n_features, *hidden, data.n_classes)
+    with _one_blas_thread():
+        return _train_each(
+            data, activations, sizes, epochs, batch_size, optimizer, init, seed, snapshot_epochs
+        )
+
+
+def _train_each(
+    data, activations, sizes, epochs, batch_size, optimizer, init, seed, snapshot_epochs
+) -> dict[str, TrainingRun]:
     runs: dict[str, TrainingRun] = {}
     start = None
     for spec in activations:
@@ -338,6 +362,11 @@ def dead_unit_run(
     DeadUnitRun
     """
     model = MLP((data.n_features, *hidden, data.n_classes), activation, init=init, seed=seed)
+    with _one_blas_thread():
+        return _dead_unit_epochs(model, data, activation, learning_rate, epochs, batch_size)
+
+
+def _dead_unit_epochs(model, data, activation, learning_rate, epochs, batch_size) -> DeadUnitRun:
     optimizer = SGD(learning_rate)
     state = optimizer.init_state(model.get_parameters())
     dead = [np.concatenate(model.dead_units(data.x_train))]
@@ -365,9 +394,149 @@ def dead_unit_run(
         label=_label(activation),
         learning_rate=float(learning_rate),
         dead=np.array(dead),
-        layer_sizes=tuple(int(h) for h in hidden),
+        layer_sizes=tuple(len(b) for b in model.biases[:-1]),
         test_accuracy=np.array(accuracy),
     )
+
+
+def hidden_pre_activations(model: MLP, x: Any) -> list[np.ndarray]:
+    """The pre-activations ``z_l = a_{l-1} W_l + b_l`` of every hidden layer on ``x``.
+
+    Computed from the model's public weights, biases and layer activations.
+
+    Parameters
+    ----------
+    model : MLP
+        The network.
+    x : array_like, shape (n, sizes[0])
+        Inputs.
+
+    Returns
+    -------
+    list of ndarray
+        One ``(n, units)`` array per hidden layer, first layer first.
+    """
+    a = np.asarray(x, dtype=model.dtype)
+    out = []
+    for w, b, (activation, params) in zip(
+        model.weights[:-1], model.biases[:-1], model.layers, strict=True
+    ):
+        z = a @ w + b
+        out.append(z)
+        a = activation.function(z, **params)
+    return out
+
+
+def max_pre_activation_trace(
+    data: Dataset,
+    activation: Any,
+    learning_rate: float,
+    *,
+    steps: int = 100,
+    hidden: Sequence[int] = (64, 64),
+    batch_size: int = 32,
+    init: str = "he",
+    seed: int = 0,
+) -> np.ndarray:
+    """Each hidden unit's largest pre-activation over the training set, step by step.
+
+    For a ReLU unit this number says everything about its life: while it is positive,
+    some training input switches the unit on and gradients reach it; once it is
+    ``<= 0``, no input does, the unit is dead and its incoming weights stop changing.
+
+    The network trains with plain SGD on minibatches drawn in the same order as
+    :meth:`MLP.fit` with the same seed would draw them.
+
+    Parameters
+    ----------
+    data : Dataset
+        Training set (``x_train``, ``y_train``).
+    activation : str or (name, params)
+        The hidden layers' activation.
+    learning_rate : float
+        SGD step size.
+    steps : int
+        Number of SGD steps.
+    hidden : sequence of int
+        Units per hidden layer.
+    batch_size : int
+        Samples per step.
+    init : {"xavier", "he", "lecun"}
+        Weight initialisation.
+    seed : int
+        Seed of the weights and of the minibatch order.
+
+    Returns
+    -------
+    ndarray, shape (steps + 1, units)
+        Row ``t`` after ``t`` steps; columns are the hidden units, first layer first.
+    """
+    model = MLP((data.n_features, *hidden, data.n_classes), activation, init=init, seed=seed)
+    optimizer = SGD(learning_rate)
+    state = optimizer.init_state(model.get_parameters())
+    order = np.random.default_rng(seed)
+    rows = [np.concatenate([z.max(axis=0) for z in hidden_pre_activations(model, data.x_train)])]
+    n = len(data.x_train)
+    with _one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
+        batches: list[np.ndarray] = []
+        for _ in range(steps):
+            if not batches:
+                permutation = order.permutation(n)
+                batches = [permutation[i : i + batch_size] for i in range(0, n, batch_size)]
+            batch = batches.pop(0)
+            model.train_step(
+                data.x_train[batch], data.y_train[batch], optimizer=optimizer, state=state
+            )
+            z = hidden_pre_activations(model, data.x_train)
+            rows.append(np.concatenate([layer.max(axis=0) for layer in z]))
+    return np.array(rows)
+
+
+def born_dead_fraction(
+    x: Any,
+    width: int,
+    depth: int,
+    seeds: Sequence[int],
+    *,
+    activation: Any = "relu",
+    init: str = "he",
+    bias: float = 0.0,
+) -> float:
+    """Share of freshly initialised networks that are dead before any training.
+
+    A network counts as dead on ``x`` when some hidden layer has every unit dead
+    (:meth:`MLP.dead_units`): from that layer on, every input gives the same values, so
+    the network computes a constant and no gradient reaches the layers below.
+
+    Parameters
+    ----------
+    x : array_like, shape (n, d)
+        The inputs the network is judged on.
+    width, depth : int
+        Units per hidden layer and number of hidden layers.
+    seeds : sequence of int
+        One network per seed.
+    activation : str or (name, params)
+        Hidden activation.
+    init : {"xavier", "he", "lecun"}
+        Weight initialisation.
+    bias : float
+        Value of every hidden bias (the package's default initialisation is 0).
+
+    Returns
+    -------
+    float
+        Fraction of the seeds whose network is dead.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    sizes = (x.shape[1], *([width] * depth), 2)
+    dead = 0
+    for seed in seeds:
+        model = MLP(sizes, activation, init=init, seed=seed)
+        for b in model.biases[:-1]:
+            b[...] = bias
+        dead += any(mask.all() for mask in model.dead_units(x))
+    return dead / len(seeds)
 
 
 # -- drawing ------------------------------------------------------------------------------
