@@ -798,13 +798,13 @@ def softplus(x: Any, *, beta: float, threshold: float) -> np.ndarray:
     b = x.dtype.type(beta)
     bx = _clip_for_product(x, beta)
     np.multiply(bx, b, out=bx)
-    linear = bx > x.dtype.type(threshold)
     smooth = _exp_neg_abs(bx)
     np.log1p(smooth, out=smooth)
     np.divide(smooth, b, out=smooth)
-    np.add(smooth, np.maximum(x, x.dtype.type(0)), out=smooth)
-    np.copyto(smooth, x, where=linear)
-    return smooth
+    # Dropping the log1p term where beta x > threshold (> 0, so there max(x, 0) = x) by
+    # a boolean 0/1 factor: arithmetic vectorises, a copy under a mask does not.
+    np.multiply(smooth, bx <= x.dtype.type(threshold), out=smooth)
+    return np.add(smooth, np.maximum(x, x.dtype.type(0)), out=smooth)
 
 
 def softplus_derivative(x: Any, *, beta: float, threshold: float) -> np.ndarray:
@@ -812,9 +812,12 @@ def softplus_derivative(x: Any, *, beta: float, threshold: float) -> np.ndarray:
     x = as_float_array(x)
     bx = _clip_for_product(x, beta)
     np.multiply(bx, x.dtype.type(beta), out=bx)
-    result = sigmoid(bx)
-    np.copyto(result, x.dtype.type(1), where=bx > x.dtype.type(threshold))
-    return result
+    t = x.dtype.type(threshold)
+    above = bx > t
+    # sigmoid(bx) [bx <= threshold] + [bx > threshold], with booleans as 0/1 factors.
+    result = _sigmoid_into(bx, out=bx)  # bx is our own copy
+    np.multiply(result, ~above, out=result)
+    return np.add(result, above, out=result)
 
 
 def softsign(x: Any) -> np.ndarray:
