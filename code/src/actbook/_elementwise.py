@@ -399,11 +399,12 @@ def leaky_relu(x: Any, *, negative_slope: float) -> np.ndarray:
     x = as_float_array(x)
     if negative_slope == 0:
         return relu(x)  # also avoids -inf * 0 = NaN
-    # max(x, 0) + slope * min(x, 0): one term is always 0, so the sum is exact, and it
-    # vectorises where np.where(x >= 0, x, slope * x) does not.
-    negative = np.minimum(x, x.dtype.type(0), out=np.empty_like(x))
-    np.multiply(negative, x.dtype.type(negative_slope), out=negative)
-    return np.add(negative, np.maximum(x, x.dtype.type(0)), out=negative)
+    # For slope <= 1 the unit is max(x, slope * x) (min for slope > 1): two vectorised
+    # passes, where np.where(x >= 0, x, slope * x) selects element by element.
+    with np.errstate(over="ignore"):  # only for slope > 1, where min discards an inf
+        scaled = np.multiply(x, x.dtype.type(negative_slope), out=np.empty_like(x))
+    pick = np.maximum if negative_slope <= 1 else np.minimum
+    return pick(x, scaled, out=scaled)
 
 
 def leaky_relu_derivative(x: Any, *, negative_slope: float) -> np.ndarray:
