@@ -298,7 +298,8 @@ def log_sigmoid(x: Any) -> np.ndarray:
 def log_sigmoid_derivative(x: Any) -> np.ndarray:
     """``sigmoid(-x)``, the derivative of :func:`log_sigmoid`."""
     x = as_float_array(x)
-    return sigmoid(np.negative(x, out=np.empty_like(x)))
+    minus_x = np.negative(x, out=np.empty_like(x))
+    return _sigmoid_into(minus_x, out=minus_x)  # our own copy: no second fresh array
 
 
 # -- hyperbolic tangent and its relatives ---------------------------------------------------
@@ -1047,9 +1048,9 @@ def hardshrink(x: Any, *, lambd: float) -> np.ndarray:
     """
     _check_shrink_lambda(lambd)
     x = as_float_array(x)
-    # x * [|x| > lambd]: NaN fails the test and stays NaN (NaN * 0 is NaN).
-    keep = np.asarray(np.abs(x) > lambd).astype(x.dtype)
-    return np.multiply(keep, x, out=keep)
+    # x * [|x| > lambd] with the boolean as a 0/1 factor: NaN fails the test and stays
+    # NaN (NaN * 0 is NaN); ±inf passes it, so inf * 0 never happens.
+    return np.multiply(x, np.abs(x) > lambd, out=np.empty_like(x))
 
 
 def hardshrink_derivative(x: Any, *, lambd: float) -> np.ndarray:
