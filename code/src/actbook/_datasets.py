@@ -8,7 +8,7 @@ the same points bit for bit, and the global numpy random state is never read or 
 Each generator returns ``(x, y)``: ``x`` of shape ``(n_samples, 2)``, float64, and ``y``
 of shape ``(n_samples,)``, int64 class labels ``0 .. n_classes - 1``. Classes are as
 balanced as ``n_samples`` allows (the first classes get the remainder) and the rows are
-shuffled, so that any prefix of the data contains every class.
+shuffled, so that the data are not ordered by class.
 
 :func:`make_dataset` turns any of them into a :class:`Dataset` with a train/test split;
 :func:`digits` does the same for scikit-learn's 8x8 handwritten digits, which ship with
@@ -207,7 +207,7 @@ def spiral(
 ) -> tuple[np.ndarray, ...]:
     """Interleaved spiral arms, one per class.
 
-    Arm ``k`` is the curve ``r (cos θ, sin θ)`` with radius ``r`` running from 0 to 1 and
+    Arm ``k`` is the curve ``r (cos θ, sin θ)`` with radius ``r`` running from 0.05 to 1 and
     angle ``θ = 2π k / n_classes + 2π turns r``; points sit at evenly spaced radii and get
     Gaussian noise on both coordinates. Separating the arms needs curved boundaries that
     wind around the origin: the hardest of the four toy problems.
@@ -351,7 +351,7 @@ def make_dataset(
         Total number of points before the split.
     test_fraction : float
         Share of the points kept for testing, in ``[0, 1)``.
-    seed : int
+    seed : int or numpy.random.Generator
         Seed of both the points and the split; the split uses its own stream, so the
         points do not depend on ``test_fraction``.
     **options

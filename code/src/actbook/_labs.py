@@ -443,9 +443,13 @@ def max_pre_activation_trace(
     For a ReLU unit this number says everything about its life: while it is positive,
     some training input switches the unit on and gradients reach it; once it is
     ``<= 0``, no input does, the unit is dead and its incoming weights stop changing.
+    In the first hidden layer that is final; a deeper unit can come back to life when
+    the layers below it change.
 
-    The network trains with plain SGD on minibatches drawn in the same order as
-    :meth:`MLP.fit` with the same seed would draw them.
+    The network trains with plain SGD on minibatches of a fresh permutation per pass,
+    drawn from ``np.random.default_rng(seed)``; this is not the order in which
+    :meth:`MLP.fit` with the same seed would draw them (the model shuffles with its own
+    generator), so the trace is reproducible but not a replay of a ``fit`` run.
 
     Parameters
     ----------

@@ -113,12 +113,15 @@ def initial_weights(
       backward pass);
     * ``"he"`` (He et al. 2015): :math:`\sigma^2 = 2 / n_\text{in}`, for ReLU, which zeroes
       half of its inputs and so halves the variance;
-    * ``"lecun"`` (LeCun et al. 1998): :math:`\sigma^2 = 1 / n_\text{in}`, for SELU and
-      other self-normalising units.
+    * ``"lecun"`` (LeCun et al. 1998): :math:`\sigma^2 = 1 / n_\text{in}`, proposed for
+      tanh-like units (forward pass only); the self-normalisation of SELU (Klambauer
+      et al. 2017) assumes it.
 
     ``distribution="normal"`` draws from :math:`\mathcal{N}(0, \sigma^2)` (not truncated);
     ``"uniform"`` from :math:`U(-\sqrt{3}\sigma, \sqrt{3}\sigma)`, which has the same
-    variance. Xavier-uniform is Glorot's original recipe and scikit-learn's default.
+    variance. Xavier-uniform is Glorot's original recipe; scikit-learn's MLP uses it
+    too (with a bound of :math:`\sqrt{2 / (n_\text{in} + n_\text{out})}` for logistic
+    units, and random rather than zero biases).
 
     Parameters
     ----------
@@ -850,10 +853,12 @@ class MLP:
         """Which hidden units are dead on ``x``.
 
         A unit is dead on a dataset when its activation's derivative is zero at its
-        pre-activation for every sample: no gradient reaches its incoming weights, so
-        gradient descent can never revive it. For ReLU this is "pre-activation <= 0 on
-        every sample"; a leaky ReLU unit is never dead; a sigmoid unit only when its
-        derivative underflows to exactly zero.
+        pre-activation for every sample: no gradient reaches its incoming weights. In
+        the first hidden layer, whose inputs are the fixed data, gradient descent can
+        then never revive it; a deeper unit can still be revived by changes in the
+        layers below it. For ReLU this is "pre-activation <= 0 on every sample"; a
+        leaky ReLU unit is never dead; a sigmoid unit only when its derivative
+        underflows to exactly zero.
 
         Parameters
         ----------
