@@ -6,8 +6,8 @@ The book renders that committed table, never live timings: a page must be the sa
 every build, and a timing taken while the book builds measures the build machine's load.
 
 :func:`read_benchmark` parses the section back into numbers: the header line (array size,
-repetitions, the two copy floors), the command and machine line, and the table, with
-``—`` read as "not measured".
+repetitions, the two copy floors), the paragraphs before it (command, machine, caveats)
+as text, and the table that follows, with ``—`` read as "not measured".
 """
 
 from __future__ import annotations
