@@ -174,4 +174,4 @@ def test_table_covers_the_registry(computed):
         assert row["smooth"] == expected["smooth"]
     text = properties_markdown(rows)
     assert text.count("\n") == len(rows) + 1
-    assert "| Rectified linear unit (ReLU) | [0, ∞] |" in text
+    assert "| Rectified linear unit (ReLU) | [0, ∞) |" in text

@@ -439,7 +439,10 @@ def _tidy(value: float) -> float:
 
 
 def _interval(pair: tuple[float, float]) -> str:
-    return f"[{_number(pair[0])}, {_number(pair[1])}]"
+    """The closure of a range; an infinite end gets an open bracket, as it is never reached."""
+    left = "(" if math.isinf(pair[0]) else "["
+    right = ")" if math.isinf(pair[1]) else "]"
+    return f"{left}{_number(pair[0])}, {_number(pair[1])}{right}"
 
 
 def _yes(flag: bool) -> str:
