@@ -12,6 +12,8 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 from matplotlib.collections import PathCollection
+from matplotlib.colors import to_rgba
+from matplotlib.contour import ContourSet
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +154,97 @@ def test_decision_regions_draw_every_class_and_report_accuracy(moons, runs):
     scatters = [c for c in ax.collections if isinstance(c, PathCollection)]
     assert len(scatters) == moons.n_classes  # one colour and marker per class
     assert sum(len(c.get_offsets()) for c in scatters) == len(moons.x_train)
+
+
+def _contours(ax):
+    """The filled and the line contour sets drawn on ``ax``, in that order."""
+    sets = [c for c in ax.collections if isinstance(c, ContourSet)]
+    return [c for c in sets if c.filled], [c for c in sets if not c.filled]
+
+
+def _scatters(ax):
+    return [c for c in ax.collections if isinstance(c, PathCollection)]
+
+
+def test_decision_regions_default_is_a_bare_panel_with_class_boundaries(moons, runs):
+    fig, ax = ab.new_figure()
+    ab.plot_decision_regions(ax, runs["relu"].model, moons, resolution=20)
+    filled, lines = _contours(ax)
+    assert [list(c.levels) for c in filled] == [[-0.5, 0.5, 1.5]]  # predicted classes
+    assert [list(c.levels) for c in lines] == [[0.5]]  # one indicator for two classes
+    assert list(ax.get_xticks()) == [] and list(ax.get_yticks()) == []
+    assert ax.get_xlabel() == ax.get_ylabel() == ax.get_title() == ""
+
+
+def test_decision_regions_draw_probability_contours(moons, runs):
+    fig, ax = ab.new_figure()
+    model = runs["tanh"].model
+    ab.plot_decision_regions(ax, model, moons, resolution=20, probability_levels=[0.75, 0.5])
+    filled, (lines,) = _contours(ax)
+    assert [list(c.levels) for c in filled] == [[0.0, 0.5, 1.0]]  # shading split at 0.5
+    assert list(lines.levels) == [0.5, 0.75]
+    solid, dashed = lines.get_linestyles()
+    assert solid[1] is None and dashed[1] is not None  # the boundary solid, the rest dashed
+    # The 0.5 contour is the decision boundary: it separates the predicted classes.
+    xx, yy, points = ab.decision_grid(moons.x_train, resolution=20)
+    proba = model.predict_proba(points)[:, 1]
+    assert np.array_equal(proba > 0.5, model.predict(points) == 1)
+
+
+@pytest.mark.parametrize(
+    ("points", "n_scatters", "hollow"), [("train", 2, 0), ("test", 2, 0), ("both", 4, 2)]
+)
+def test_decision_regions_draw_the_chosen_points(moons, runs, points, n_scatters, hollow):
+    fig, ax = ab.new_figure()
+    ab.plot_decision_regions(ax, runs["relu"].model, moons, resolution=20, points=points)
+    scatters = _scatters(ax)
+    assert len(scatters) == n_scatters
+    expected = {
+        "train": len(moons.x_train),
+        "test": len(moons.x_test),
+        "both": len(moons.x_train) + len(moons.x_test),
+    }[points]
+    assert sum(len(c.get_offsets()) for c in scatters) == expected
+    # With both, the test points are the hollow ones (no face colour).
+    assert sum(len(c.get_facecolors()) == 0 for c in scatters) == hollow
+    if points == "test":
+        drawn = np.concatenate([c.get_offsets() for c in scatters])
+        assert np.allclose(np.sort(drawn, axis=0), np.sort(moons.x_test, axis=0))
+
+
+def test_decision_regions_labels_and_title(moons, runs):
+    fig, ax = ab.new_figure()
+    ab.plot_decision_regions(
+        ax,
+        runs["relu"].model,
+        moons,
+        resolution=20,
+        axis_labels=("$x_1$", "$x_2$"),
+        title="relu",
+    )
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("$x_1$", "$x_2$", "relu")
+    assert len(ax.get_xticks()) > 0 and len(ax.get_yticks()) > 0  # labelled axes keep ticks
+
+
+def test_decision_regions_colour_classes_from_the_book_palette(moons, runs):
+    fig, ax = ab.new_figure()
+    ab.plot_decision_regions(ax, runs["relu"].model, moons, resolution=20)
+    expected = [to_rgba(ab.COLORS["function"]), to_rgba(ab.COLORS["derivative"])]
+    assert [tuple(c.get_facecolors()[0]) for c in _scatters(ax)] == expected
+
+
+def test_decision_regions_reject_bad_options(moons, runs):
+    fig, ax = ab.new_figure()
+    model = runs["relu"].model
+    with pytest.raises(ValueError, match="'points'"):
+        ab.plot_decision_regions(ax, model, moons, resolution=20, points="validation")
+    for levels in ([], [0.0], [0.5, 1.0]):
+        with pytest.raises(ValueError, match="'probability_levels'"):
+            ab.plot_decision_regions(ax, model, moons, resolution=20, probability_levels=levels)
+    spiral = ab.make_dataset("spiral", 60, seed=0)
+    three = ab.MLP((2, 4, 3), seed=0)
+    with pytest.raises(ValueError, match="two classes"):
+        ab.plot_decision_regions(ax, three, spiral, resolution=20, probability_levels=[0.5])
 
 
 def test_plot_curves_highlights_one_up_to_an_epoch():

@@ -56,6 +56,8 @@ __all__ = [
 CLASS_COLORS = (COLORS["function"], COLORS["derivative"], COLORS["reference"], COLORS["accent"])
 #: Markers of the classes, so that the classes differ in shape as well as in colour.
 CLASS_MARKERS = ("o", "s", "^", "D")
+#: Colour of the decision boundary drawn over the regions.
+BOUNDARY_COLOR = "#333333"
 #: One colour per activation in plots that compare several.
 SERIES_COLORS = (
     COLORS["muted"],
@@ -585,6 +587,19 @@ def _fixed_layout(ax: Axes, **margins: float) -> None:
     ax.set_position(ax.get_subplotspec().get_position(fig))
 
 
+def _scatter_classes(
+    ax: Axes, x: np.ndarray, y: np.ndarray, colors: Sequence[str], *, hollow: bool = False
+) -> None:
+    """Draw labelled 2-D points, one colour and marker per class (hollow: outlines only)."""
+    for c, color in enumerate(colors):
+        mine = y == c
+        if hollow:
+            style_kw = {"facecolors": "none", "edgecolors": color, "linewidths": 0.8}
+        else:
+            style_kw = {"color": color, "edgecolors": "white", "linewidths": 0.3}
+        ax.scatter(*x[mine].T, s=9, marker=CLASS_MARKERS[c % len(CLASS_MARKERS)], **style_kw)
+
+
 def plot_decision_regions(
     ax: Axes,
     model: MLP,
@@ -592,8 +607,12 @@ def plot_decision_regions(
     *,
     resolution: int = 90,
     grid: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+    points: str = "train",
+    probability_levels: Sequence[float] | None = None,
+    axis_labels: tuple[str, str] | None = None,
+    title: str | None = None,
 ) -> float:
-    """Colour the plane by the class ``model`` predicts, and draw the training points.
+    """Colour the plane by the class ``model`` predicts, and draw the data points on top.
 
     Parameters
     ----------
@@ -602,43 +621,83 @@ def plot_decision_regions(
     model : MLP
         A classifier of 2-D points.
     data : Dataset
-        The training points are drawn, one colour and marker per class.
+        Its points are drawn, one colour and marker per class.
     resolution : int
         Grid points per axis (when ``grid`` is not given).
     grid : tuple, optional
         ``decision_grid(...)``'s result, to reuse one grid for many frames.
+    points : {"train", "test", "both"}
+        Which of ``data``'s points to draw. With ``"both"`` the test points are drawn
+        hollow, so that they can be told from the (filled) training points.
+    probability_levels : sequence of float, optional
+        Two classes only: draw the contours of the predicted probability of class 1 at
+        these levels, each strictly between 0 and 1, instead of the line between the
+        predicted classes. ``[0.5]`` is the decision boundary itself, interpolated
+        between grid points, so that straight pieces look straight; other levels are
+        dashed. The shading then follows the same probability, split at 0.5.
+    axis_labels : tuple of str, optional
+        Labels of the x and y axes, e.g. ``("$x_1$", "$x_2$")``; the axes then keep their
+        ticks, so that coordinates can be read. Without labels the axes are bare.
+    title : str, optional
+        The panel's title.
 
     Returns
     -------
     float
-        Training accuracy of ``model``.
+        Training accuracy of ``model`` (whichever points are drawn).
     """
+    if points not in ("train", "test", "both"):
+        raise ValueError(f"parameter 'points' must be 'train', 'test' or 'both', got {points!r}")
+    k = data.n_classes
+    if probability_levels is not None:
+        levels = sorted(float(level) for level in probability_levels)
+        if k != 2:
+            raise ValueError(f"parameter 'probability_levels' needs two classes, the data has {k}")
+        if not levels or not all(0.0 < level < 1.0 for level in levels):
+            raise ValueError(
+                "parameter 'probability_levels' must be levels strictly between 0 and 1, "
+                f"got {list(probability_levels)!r}"
+            )
     if grid is None:
         grid = decision_grid(data.x_train, resolution=resolution)
-    xx, yy, points = grid
-    predicted = model.predict(points).reshape(xx.shape)
-    k = data.n_classes
+    xx, yy, where = grid
     colors = [CLASS_COLORS[c % len(CLASS_COLORS)] for c in range(k)]
     with style():
-        ax.contourf(xx, yy, predicted, levels=np.arange(k + 1) - 0.5, colors=colors, alpha=0.25)
-        # One indicator per class (one is enough for two): contouring the labels
-        # themselves would draw a boundary between classes 0 and 2 twice.
-        for c in range(1 if k == 2 else k):
-            ax.contour(xx, yy, predicted == c, levels=[0.5], colors="#333333", linewidths=1.0)
-        for c in range(k):
-            mine = data.y_train == c
-            ax.scatter(
-                *data.x_train[mine].T,
-                s=9,
-                color=colors[c],
-                marker=CLASS_MARKERS[c % len(CLASS_MARKERS)],
-                edgecolors="white",
-                linewidths=0.3,
+        if probability_levels is None:
+            predicted = model.predict(where).reshape(xx.shape)
+            ax.contourf(xx, yy, predicted, levels=np.arange(k + 1) - 0.5, colors=colors, alpha=0.25)
+            # One indicator per class (one is enough for two): contouring the labels
+            # themselves would draw a boundary between classes 0 and 2 twice.
+            for c in range(1 if k == 2 else k):
+                ax.contour(
+                    xx, yy, predicted == c, levels=[0.5], colors=BOUNDARY_COLOR, linewidths=1.0
+                )
+        else:
+            proba = model.predict_proba(where)[:, 1].reshape(xx.shape)
+            ax.contourf(xx, yy, proba, levels=[0.0, 0.5, 1.0], colors=colors, alpha=0.25)
+            ax.contour(
+                xx,
+                yy,
+                proba,
+                levels=levels,
+                colors=BOUNDARY_COLOR,
+                linewidths=1.0,
+                linestyles=["solid" if level == 0.5 else "dashed" for level in levels],
             )
+        if points in ("train", "both"):
+            _scatter_classes(ax, data.x_train, data.y_train, colors)
+        if points in ("test", "both"):
+            _scatter_classes(ax, data.x_test, data.y_test, colors, hollow=points == "both")
         ax.set_xlim(xx.min(), xx.max())
         ax.set_ylim(yy.min(), yy.max())
-        ax.set_xticks([])
-        ax.set_yticks([])
+        if axis_labels is None:
+            ax.set_xticks([])
+            ax.set_yticks([])
+        else:
+            ax.set_xlabel(axis_labels[0])
+            ax.set_ylabel(axis_labels[1])
+        if title is not None:
+            ax.set_title(title)
         ax.grid(False)
         ax.set_aspect("equal", adjustable="box")
     return float(np.mean(model.predict(data.x_train) == data.y_train))
