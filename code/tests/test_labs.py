@@ -212,6 +212,17 @@ def test_decision_regions_draw_the_chosen_points(moons, runs, points, n_scatters
         assert np.allclose(np.sort(drawn, axis=0), np.sort(moons.x_test, axis=0))
 
 
+def test_decision_regions_marker_size(moons, runs):
+    fig, ax = ab.new_figure()
+    ab.plot_decision_regions(ax, runs["relu"].model, moons, resolution=20)
+    assert {float(s) for c in _scatters(ax) for s in c.get_sizes()} == {9.0}
+    fig, ax = ab.new_figure()
+    ab.plot_decision_regions(
+        ax, runs["relu"].model, moons, resolution=20, points="both", marker_size=14
+    )
+    assert {float(s) for c in _scatters(ax) for s in c.get_sizes()} == {14.0}
+
+
 def test_decision_regions_labels_and_title(moons, runs):
     fig, ax = ab.new_figure()
     ab.plot_decision_regions(

@@ -588,7 +588,13 @@ def _fixed_layout(ax: Axes, **margins: float) -> None:
 
 
 def _scatter_classes(
-    ax: Axes, x: np.ndarray, y: np.ndarray, colors: Sequence[str], *, hollow: bool = False
+    ax: Axes,
+    x: np.ndarray,
+    y: np.ndarray,
+    colors: Sequence[str],
+    *,
+    size: float,
+    hollow: bool = False,
 ) -> None:
     """Draw labelled 2-D points, one colour and marker per class (hollow: outlines only)."""
     for c, color in enumerate(colors):
@@ -597,7 +603,7 @@ def _scatter_classes(
             style_kw = {"facecolors": "none", "edgecolors": color, "linewidths": 0.8}
         else:
             style_kw = {"color": color, "edgecolors": "white", "linewidths": 0.3}
-        ax.scatter(*x[mine].T, s=9, marker=CLASS_MARKERS[c % len(CLASS_MARKERS)], **style_kw)
+        ax.scatter(*x[mine].T, s=size, marker=CLASS_MARKERS[c % len(CLASS_MARKERS)], **style_kw)
 
 
 def plot_decision_regions(
@@ -611,6 +617,7 @@ def plot_decision_regions(
     probability_levels: Sequence[float] | None = None,
     axis_labels: tuple[str, str] | None = None,
     title: str | None = None,
+    marker_size: float = 9.0,
 ) -> float:
     """Colour the plane by the class ``model`` predicts, and draw the data points on top.
 
@@ -640,6 +647,9 @@ def plot_decision_regions(
         ticks, so that coordinates can be read. Without labels the axes are bare.
     title : str, optional
         The panel's title.
+    marker_size : float
+        Area of each point's marker, in points squared (matplotlib's ``s``): the default
+        suits small panels and many points, a larger one few points in a large panel.
 
     Returns
     -------
@@ -685,9 +695,11 @@ def plot_decision_regions(
                 linestyles=["solid" if level == 0.5 else "dashed" for level in levels],
             )
         if points in ("train", "both"):
-            _scatter_classes(ax, data.x_train, data.y_train, colors)
+            _scatter_classes(ax, data.x_train, data.y_train, colors, size=marker_size)
         if points in ("test", "both"):
-            _scatter_classes(ax, data.x_test, data.y_test, colors, hollow=points == "both")
+            _scatter_classes(
+                ax, data.x_test, data.y_test, colors, size=marker_size, hollow=points == "both"
+            )
         ax.set_xlim(xx.min(), xx.max())
         ax.set_ylim(yy.min(), yy.max())
         if axis_labels is None:
