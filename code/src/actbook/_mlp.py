@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._registry import Activation, get
+from ._vector import log_softmax, softmax
 
 __all__ = ["MLP", "SGD", "Adam", "Gradients", "History", "initial_weights"]
 
@@ -669,15 +670,12 @@ class MLP:
         """The mean loss and its gradient with respect to the logits."""
         n = logits.shape[0]
         if self.loss_name == "cross_entropy":
-            # log softmax(z) = (z - max z) - log sum exp(z - max z): after the shift every
-            # exponent is <= 0, so nothing overflows, and log p is never log(0).
-            shifted = logits - logits.max(axis=1, keepdims=True)
-            exp = np.exp(shifted)
-            total = exp.sum(axis=1, keepdims=True)
+            # The registry's log-softmax subtracts the maximum first, so nothing overflows
+            # and log p is never log(0).
+            log_probabilities = log_softmax(logits, axis=1)
             rows = np.arange(n)
-            loss = float(np.log(total[:, 0]).sum() - shifted[rows, targets].sum()) / n
-            delta = exp
-            delta /= total  # softmax probabilities
+            loss = -float(log_probabilities[rows, targets].sum()) / n
+            delta = np.exp(log_probabilities, out=log_probabilities)  # softmax probabilities
             delta[rows, targets] -= 1  # minus the one-hot targets
         else:
             delta = logits - targets
@@ -734,11 +732,7 @@ class MLP:
         """
         if self.loss_name != "cross_entropy":
             raise ValueError("predict_proba needs loss='cross_entropy'; use logits()")
-        logits = self.logits(x)
-        logits -= logits.max(axis=1, keepdims=True)
-        probabilities = np.exp(logits)
-        probabilities /= probabilities.sum(axis=1, keepdims=True)
-        return probabilities
+        return softmax(self.logits(x), axis=1)
 
     def predict(self, x: Any) -> np.ndarray:
         """Predicted class labels (the largest output), or the outputs for real targets.
