@@ -61,9 +61,9 @@ serve:
 bench: setup-book
 	$(PYTHON) benchmarks/bench_pages.py
 
-# Open the chapters as notebooks (MyST Markdown, read by Jupytext) in JupyterLab, which
-# requirements-test.txt pins because a test drives the explorers in it.
-lab: setup-book $(STAMPS)/python-test
+# Open the chapters as notebooks (MyST Markdown, read by Jupytext) in JupyterLab.
+lab: setup-book
+	$(PIP) install --disable-pip-version-check jupyterlab==4.6.6
 	$(VENV)/bin/jupyter lab
 
 clean:
