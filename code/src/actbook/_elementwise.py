@@ -1056,14 +1056,15 @@ def hardshrink(x: Any, *, lambd: float) -> np.ndarray:
 def hardshrink_derivative(x: Any, *, lambd: float) -> np.ndarray:
     """1 for ``|x| > lambd``, else 0; at the jumps ``±lambd`` it is 0 (PyTorch).
 
+    Away from ``±lambd`` both shrinks have slope 1 outside and 0 inside, and both take 0
+    at ``±lambd``, so this is :func:`softshrink_derivative`.
+
     Raises
     ------
     ValueError
         If ``lambd < 0``.
     """
-    _check_shrink_lambda(lambd)
-    x = as_float_array(x)
-    return _mask(np.abs(x) > lambd, x)
+    return softshrink_derivative(x, lambd=lambd)
 
 
 def _check_shrink_lambda(lambd: float) -> None:
