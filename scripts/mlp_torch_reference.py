@@ -2,7 +2,7 @@
 
 Run from the repository root after ``pip install torch==2.13.0`` (the CPU wheel):
 
-    python scripts/mlp_torch_reference.py          # writes code/tests/data/mlp_torch_reference.json
+    python scripts/mlp_torch_reference.py          # writes the file OUTPUT names
     python scripts/mlp_torch_reference.py --check  # exit 1 if the committed file is stale
 
 For a few small networks (activations, losses and optimisers that the book uses) the
@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "code" / "tests" / "data" / "mlp_torch_reference.json"
+OUTPUT = ROOT / "code" / "tests" / "training" / "data" / "mlp_torch_reference.json"
 STEPS = 3
 BATCH = 6
 

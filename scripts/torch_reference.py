@@ -2,7 +2,7 @@
 
 Run from the repository root after ``pip install torch==2.13.0`` (the CPU wheel):
 
-    python scripts/torch_reference.py            # writes code/tests/data/torch_reference.json
+    python scripts/torch_reference.py            # writes the file OUTPUT names
     python scripts/torch_reference.py --check    # exit 1 if the committed file is stale
 
 Values are float64 on the CPU: the function and its derivative by autograd (the gradient
@@ -34,7 +34,7 @@ import actbook as ab
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTPUT = ROOT / "code" / "tests" / "data" / "torch_reference.json"
+OUTPUT = ROOT / "code" / "tests" / "activations" / "data" / "torch_reference.json"
 
 
 def reference_grid() -> np.ndarray:

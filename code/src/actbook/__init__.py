@@ -1,6 +1,10 @@
 """actbook: the shared code of the interactive textbook on activation functions.
 
-The public surface is what this module re-exports; the underscore modules are private.
+The package has three layers, one subpackage each: :mod:`actbook.activations` (the
+registry and the maths of every activation; numpy, SciPy and SymPy only),
+:mod:`actbook.training` (networks, data and experiments; numbers only) and
+:mod:`actbook.figures` (everything that draws). Each layer imports only the ones before
+it. The public surface is what this module re-exports; the underscore modules are private.
 Importing the package registers the activations and changes nothing global (no
 matplotlib settings, no numpy error state).
 
@@ -11,77 +15,101 @@ Examples
 0.5
 """
 
-from . import _catalog  # noqa: F401  (registers the activations)
-from ._benchmark_table import BenchmarkTable, benchmark_markdown, plot_benchmark, read_benchmark
-from ._charts import (
-    activation_grid,
-    overlay_alt_text,
-    overlay_explorer,
-    plot_overlay,
-    plot_probabilities,
-    probabilities_alt_text,
+from .activations import (
+    Activation,
+    Parameter,
+    as_float_array,
+    computed_properties,
+    conventions_markdown,
+    conventions_table,
+    get,
+    names,
+    numerical_jacobian,
+    properties_markdown,
+    properties_table,
+    register,
+    registry,
+    softmax_jacobian,
 )
-from ._conventions import conventions_markdown, conventions_table
-from ._datasets import (
-    DATASETS,
-    Dataset,
-    circles,
-    decision_grid,
-    digits,
-    make_dataset,
-    moons,
-    spiral,
-    train_test_split,
-    xor,
-)
-from ._display import Markdown, formula, markdown_table
-from ._elementwise import as_float_array
-from ._gradcheck import numerical_jacobian
-from ._gradient_flow import GRADIENT_FLOW_INITS, GradientFlow, gradient_flow, gradient_flow_explorer
-from ._labs import (
-    DeadUnitRun,
-    TrainingRun,
-    born_dead_fraction,
-    boundary_explorer,
-    dead_unit_explorer,
-    dead_unit_run,
-    epochs_to_reach,
-    hidden_pre_activations,
-    max_pre_activation_trace,
-    plot_band,
-    plot_curves,
-    plot_decision_regions,
-    seed_sweep,
-    series_colors,
-    split_axes,
-    train_per_activation,
-)
-from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
-from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
-from ._plot import (
+from .figures import (
+    COLORS,
+    RC_PARAMS,
+    BenchmarkTable,
+    Control,
+    Explorer,
+    Markdown,
     Picture,
     activation_alt_text,
+    activation_explorer,
     activation_figure,
-    new_figure,
-    plot_activation,
-    png_bytes,
-    show,
-)
-from ._properties import computed_properties, properties_markdown, properties_table
-from ._registry import Activation, Parameter, get, names, register, registry
-from ._regression import (
-    HandFit,
-    diabetes_feature,
-    fit_by_hand,
+    activation_grid,
+    benchmark_markdown,
+    boundary_explorer,
+    dead_unit_explorer,
+    explorer,
+    formula,
+    gradient_flow_explorer,
     hand_fit_explorer,
+    markdown_table,
+    new_figure,
+    overlay_alt_text,
+    overlay_explorer,
+    plot_activation,
+    plot_band,
+    plot_benchmark,
+    plot_curves,
+    plot_decision_regions,
+    plot_loss_curves,
+    plot_overlay,
+    plot_probabilities,
+    png_bytes,
+    probabilities_alt_text,
+    read_benchmark,
+    series_colors,
+    show,
+    split_axes,
+    style,
+)
+from .training import (
+    DATASETS,
+    GRADIENT_FLOW_INITS,
+    MLP,
+    SGD,
+    Adam,
+    Dataset,
+    DeadUnitRun,
+    GradientFlow,
+    Gradients,
+    HandFit,
+    History,
+    LinearUnitTrace,
+    TrainingRun,
+    adaline,
+    born_dead_fraction,
+    circles,
+    dead_unit_run,
+    decision_grid,
+    diabetes_feature,
+    digits,
+    epochs_to_reach,
+    fit_by_hand,
+    gradient_flow,
     hand_gradient,
     hand_loss,
     hand_predict,
-    plot_loss_curves,
+    hidden_pre_activations,
+    initial_weights,
+    make_dataset,
+    max_pre_activation_trace,
+    moons,
+    perceptron,
+    seed_sweep,
+    separable_points,
+    spiral,
+    train_per_activation,
+    train_test_split,
+    xor,
 )
-from ._style import COLORS, RC_PARAMS, style
-from ._vector import softmax_jacobian
-from ._widgets import Control, Explorer, activation_explorer, explorer
 
 __all__ = [
     "COLORS",

@@ -1,0 +1,128 @@
+"""Figures of the one-neuron regression fitted by hand (:mod:`actbook.training._hand_fit`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+
+from ..training import HandFit, xy_data
+from ._style import COLORS, style
+from ._widgets import Control, explorer
+
+__all__ = ["hand_fit_explorer", "plot_loss_curves"]
+
+_LOSS_TICKS = (0.5, 0.7, 1.0, 2.0, 3.0, 5.0, 10.0)
+
+
+def _formula_text(params: np.ndarray, name: str) -> str:
+    k1, b1, k2, b2 = params
+    return f"y = {k2:.2f} {name}({k1:.2f} x {b1:+.2f}) {b2:+.2f}"
+
+
+def plot_loss_curves(
+    ax: Axes, fits: Sequence[HandFit], *, reference_loss: float | None = None
+) -> list[Any]:
+    """The loss of each fit against the iteration, both axes logarithmic.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    fits : sequence of HandFit
+        One curve per fit, labelled with its activation.
+    reference_loss : float, optional
+        A loss to mark with a dotted line (e.g. the least-squares line's).
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        One line per fit.
+    """
+    lines = []
+    with style():
+        for fit in fits:
+            # ~200 geometrically spaced steps draw the same curve on a log axis.
+            shown = np.unique(np.geomspace(1, len(fit.loss), 200).astype(int) - 1)
+            lines += ax.plot(shown + 1, fit.loss[shown], label=fit.activation, linewidth=1.5)
+        if reference_loss is not None:
+            ax.axhline(
+                reference_loss, color=COLORS["highlight"], linestyle=":", label="least squares"
+            )
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+            axis.set_minor_locator(NullLocator())
+        ax.yaxis.set_major_locator(FixedLocator(_LOSS_TICKS))
+        ax.set_xlabel("iteration + 1")
+        ax.set_ylabel("mean squared error")
+        ax.legend(loc="upper right", fontsize=8)
+    return lines
+
+
+def hand_fit_explorer(
+    fits: Sequence[HandFit],
+    x: Any,
+    y: Any,
+    iterations: Sequence[int],
+    *,
+    x_label: str = "x",
+    y_label: str = "y",
+) -> Any:
+    """An explorer over activation and iteration: the data and the fitted curve.
+
+    Parameters
+    ----------
+    fits : sequence of HandFit
+        One fit per activation, all on ``(x, y)`` and at least ``max(iterations)`` long.
+    x, y : array_like, shape (n,)
+        The data, drawn as points.
+    iterations : sequence of int
+        The iterations a slider offers.
+    x_label, y_label : str
+        Axis labels.
+
+    Returns
+    -------
+    Explorer
+        Toggle buttons for the activation, a slider for the iteration.
+    """
+    x, y = xy_data(x, y)
+    by_name = {fit.activation: fit for fit in fits}
+    longest = min(len(fit.loss) for fit in fits) - 1
+    if max(iterations) > longest:
+        raise ValueError(f"parameter 'iterations' goes beyond the fits' {longest} steps")
+    grid = np.linspace(x.min(), x.max(), 200)
+    margin = 0.1 * (y.max() - y.min())
+
+    def draw(ax: Axes, *, activation: str, iteration: int) -> None:
+        fit = by_name[activation]
+        with style():
+            ax.scatter(x, y, s=6, color=COLORS["muted"], alpha=0.6)
+            ax.plot(grid, fit.predict(grid, iteration), color=COLORS["function"])
+            ax.set_ylim(y.min() - margin, y.max() + margin)
+            ax.set_xlabel(x_label)
+            ax.set_ylabel(y_label)
+            ax.set_title(
+                f"{_formula_text(fit.params[iteration], activation)}, "
+                f"loss {fit.loss[iteration]:.4f}",
+                fontsize=9,
+            )
+
+    def alt(values: Mapping[str, Any]) -> str:
+        fit, step = by_name[values["activation"]], values["iteration"]
+        return (
+            f"Scatter plot of {x.size} points of {y_label} against {x_label}, with the "
+            f"fitted curve {_formula_text(fit.params[step], fit.activation)} after {step} "
+            f"iterations; its mean squared error is {fit.loss[step]:.4f}."
+        )
+
+    controls = [
+        Control("activation", [fit.activation for fit in fits]),
+        Control("iteration", list(iterations)),
+    ]
+    return explorer(draw, controls, alt=alt, figsize=(6.0, 3.4))

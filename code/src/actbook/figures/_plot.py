@@ -1,0 +1,235 @@
+"""The plot helper every chapter calls, and the figure-to-page plumbing.
+
+Figures are made with :class:`matplotlib.figure.Figure` directly, not through pyplot:
+they are never registered with a global figure manager, so nothing is displayed twice
+and nothing leaks. :func:`show` turns a figure into a :class:`Picture`, a PNG with alt
+text that renders the same in Jupyter and in the built book.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from PIL import Image
+
+from ..activations import Activation, get
+from ._style import COLORS, style
+
+__all__ = [
+    "Picture",
+    "activation_alt_text",
+    "activation_figure",
+    "new_figure",
+    "plot_activation",
+    "png_bytes",
+    "show",
+]
+
+#: Colours kept after palette quantisation: plots use a handful of colours plus
+#: anti-aliasing shades, so 64 keep them crisp at a third of the file size.
+_PALETTE_COLORS = 64
+
+
+def new_figure(
+    nrows: int = 1, ncols: int = 1, *, figsize: tuple[float, float] | None = None
+) -> tuple[Figure, Any]:
+    """Create a figure and its axes in the book's style, outside pyplot.
+
+    Parameters
+    ----------
+    nrows, ncols : int
+        Grid of subplots.
+    figsize : tuple of float, optional
+        Size in inches; the style's default if omitted.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : Axes or ndarray of Axes
+        As :meth:`matplotlib.figure.Figure.subplots` returns them.
+    """
+    with style():
+        fig = Figure(figsize=figsize, layout="constrained")
+        axes = fig.subplots(nrows, ncols, squeeze=True)
+    return fig, axes
+
+
+def plot_activation(
+    ax: Axes,
+    activation: str | Activation,
+    params: Mapping[str, float] | None = None,
+    *,
+    derivative: bool = True,
+    weight: float = 1.0,
+    bias: float = 0.0,
+    xlim: tuple[float, float] = (-6.0, 6.0),
+    ylim: tuple[float, float] | None = None,
+    points: int = 601,
+    label: str | None = None,
+    color: str | None = None,
+) -> list[Any]:
+    """Draw ``f(weight * x + bias)`` and, optionally, its derivative in ``x``.
+
+    With the default ``weight=1, bias=0`` this is the activation itself; other values
+    show what one neuron with a single input does to it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    activation : str or Activation
+        A registry name or record.
+    params : mapping, optional
+        Activation parameters; defaults from the registry fill the rest.
+    derivative : bool
+        Also draw ``d/dx f(weight * x + bias) = weight * f'(weight * x + bias)``, dashed.
+    weight, bias : float
+        The neuron's input weight and bias.
+    xlim, ylim : tuple of float
+        Axis limits; ``ylim`` is chosen by matplotlib if omitted.
+    points : int
+        Number of sample points.
+    label : str, optional
+        Legend label of the function; the activation's title if omitted.
+    color : str, optional
+        Colour of the function; the derivative uses the derivative colour.
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        The function line, then the derivative line if drawn.
+    """
+    act = get(activation)
+    x = np.linspace(xlim[0], xlim[1], points)
+    values, slopes = act.plot_values(weight * x + bias, **dict(params or {}))
+    name = label or act.title
+    with style():
+        ax.axhline(0, color=COLORS["muted"], linewidth=0.8)
+        ax.axvline(0, color=COLORS["muted"], linewidth=0.8)
+        lines = ax.plot(x, values, color=color or COLORS["function"], label=name)
+        if derivative:
+            lines += ax.plot(
+                x,
+                weight * slopes,
+                color=COLORS["derivative"],
+                linestyle="--",
+                label=f"derivative of {name}" if label else "derivative",
+            )
+        ax.set_xlim(*xlim)
+        if ylim is not None:
+            ax.set_ylim(*ylim)
+        ax.set_xlabel("x")
+        ax.legend(loc="upper left")
+    return lines
+
+
+def activation_alt_text(
+    activation: str | Activation,
+    params: Mapping[str, float] | None = None,
+    *,
+    derivative: bool = True,
+    weight: float = 1.0,
+    bias: float = 0.0,
+    xlim: tuple[float, float] = (-6.0, 6.0),
+) -> str:
+    """Describe in words what :func:`plot_activation` draws, for the ``alt`` attribute."""
+    act = get(activation)
+    resolved = act.resolve(params)
+    what = act.title if act.elementwise else f"{act.title} ({act.curve_label})"
+    settings = [f"{k} = {v:g}" for k, v in resolved.items()]
+    if weight != 1.0 or bias != 0.0:
+        settings += [f"weight = {weight:g}", f"bias = {bias:g}"]
+    text = f"Plot of the {what}"
+    if settings:
+        text += f" with {', '.join(settings)}"
+    if derivative:
+        text += ", solid, and its derivative, dashed,"
+    return f"{text} for x from {xlim[0]:g} to {xlim[1]:g}."
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """Render ``fig`` to a small, deterministic palette PNG.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    bytes
+        PNG data with no timestamp or software tag, identical for identical figures.
+    """
+    raw = io.BytesIO()
+    fig.savefig(raw, format="png", metadata={"Software": None})
+    raw.seek(0)
+    with Image.open(raw) as image:
+        palette = image.convert("RGB").quantize(colors=_PALETTE_COLORS, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    palette.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A rendered figure with alt text: shown as ``<img alt=...>`` in Jupyter and the book.
+
+    Parameters
+    ----------
+    png : bytes
+        The image.
+    alt : str
+        Its text alternative.
+    """
+
+    png: bytes
+    alt: str
+
+    def html(self) -> str:
+        """The ``<img>`` element, with the PNG inlined as a data URI."""
+        data = base64.b64encode(self.png).decode("ascii")
+        return (
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt)}" '
+            'style="max-width:100%;height:auto" />'
+        )
+
+    def _repr_html_(self) -> str:
+        return self.html()
+
+    def _repr_png_(self) -> bytes:
+        return self.png
+
+
+def show(fig: Figure, alt: str) -> Picture:
+    """Turn ``fig`` into a :class:`Picture`; a non-empty ``alt`` text is required.
+
+    Raises
+    ------
+    ValueError
+        If ``alt`` is empty: every figure in the book needs a text alternative.
+    """
+    if not alt or not alt.strip():
+        raise ValueError("parameter 'alt' must describe the figure in words")
+    return Picture(png_bytes(fig), alt.strip())
+
+
+def activation_figure(
+    activation: str | Activation,
+    params: Mapping[str, float] | None = None,
+    *,
+    derivative: bool = True,
+    xlim: tuple[float, float] = (-6.0, 6.0),
+    ylim: tuple[float, float] | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Picture:
+    """One activation and its derivative as a picture with generated alt text."""
+    fig, ax = new_figure(figsize=figsize)
+    plot_activation(ax, activation, params, derivative=derivative, xlim=xlim, ylim=ylim)
+    return show(fig, activation_alt_text(activation, params, derivative=derivative, xlim=xlim))

@@ -1,0 +1,246 @@
+"""Explorers: sliders that stay live in the static book, with no kernel.
+
+Every combination of the controls' values is drawn once, in Python, when the notebook
+executes. The pictures go into nested :class:`ipywidgets.Stack` widgets (one level per
+control) and each control's ``index`` is ``jslink``-ed to the ``selected_index`` of every
+stack of its level. The links run in the browser, so the page embeds the widget state
+and needs no kernel; in Jupyter the same widgets work as usual.
+
+Because the page holds one picture per combination, :func:`explorer` refuses grids with
+more than ``max_frames`` combinations: pages stay light.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as widgets
+from matplotlib.axes import Axes
+
+from ..activations import Activation, get
+from ._plot import activation_alt_text, new_figure, plot_activation, show
+
+__all__ = ["Control", "Explorer", "activation_explorer", "explorer"]
+
+
+class Explorer(widgets.VBox):
+    """The box an explorer returns: controls above pictures, plus its ``links``.
+
+    ``links`` (a plain attribute, not synchronised with the browser) lists the
+    ``jslink`` objects that tie each control to its stacks, for inspection and tests.
+    """
+
+    links: tuple[widgets.Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control of an explorer.
+
+    Parameters
+    ----------
+    name : str
+        Keyword passed to the draw function.
+    values : sequence
+        The values the control offers, in order. Numbers give a slider; anything else
+        (booleans, names) gives a row of toggle buttons.
+    default : object, optional
+        Initial value; the first value if omitted. It must be one of ``values``.
+    label : str, optional
+        Text shown beside the control; ``name`` if omitted.
+    fmt : callable, optional
+        Formats a value for the slider's readout; ``f"{value:g}"`` for numbers.
+    """
+
+    name: str
+    values: Sequence[Any]
+    default: Any = None
+    label: str = ""
+    fmt: Callable[[Any], str] | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.values) == 0:
+            raise ValueError(f"control {self.name!r} needs at least one value")
+        if self.default is not None and self.default not in list(self.values):
+            raise ValueError(
+                f"default of control {self.name!r} must be one of its values, got {self.default!r}"
+            )
+
+    @property
+    def start(self) -> int:
+        """Index of the initial value."""
+        return 0 if self.default is None else list(self.values).index(self.default)
+
+    def readout(self, value: Any) -> str:
+        """Text shown for ``value``."""
+        if self.fmt is not None:
+            return self.fmt(value)
+        if isinstance(value, bool):
+            return "on" if value else "off"
+        if isinstance(value, float | int):
+            return f"{value:g}"
+        return str(value)
+
+    def widget(self) -> widgets.DOMWidget:
+        """A ``SelectionSlider`` for numbers, else ``ToggleButtons``; both have ``index``."""
+        options = [(self.readout(v), v) for v in self.values]
+        label = self.label or self.name
+        style = {"description_width": "8em"}
+        numeric = all(isinstance(v, float | int) and not isinstance(v, bool) for v in self.values)
+        if not numeric:
+            return widgets.ToggleButtons(
+                options=options, index=self.start, description=label, style=style
+            )
+        return widgets.SelectionSlider(
+            options=options,
+            index=self.start,
+            description=label,
+            continuous_update=True,
+            readout=True,
+            style=style,
+            layout=widgets.Layout(width="min(100%, 26rem)"),
+        )
+
+
+def explorer(
+    draw: Callable[..., None],
+    controls: Sequence[Control],
+    *,
+    alt: Callable[[Mapping[str, Any]], str],
+    figsize: tuple[float, float] | None = None,
+    max_frames: int = 64,
+) -> Explorer:
+    """Build an explorer that shows ``draw(ax, **values)`` for the chosen control values.
+
+    Parameters
+    ----------
+    draw : callable
+        ``draw(ax, **values)`` draws one frame on ``ax``.
+    controls : sequence of Control
+        One control per keyword of ``draw``; the first is the outermost stack.
+    alt : callable
+        ``alt(values) -> str``, the text alternative of each frame.
+    figsize : tuple of float, optional
+        Size of each frame in inches.
+    max_frames : int
+        Upper bound on the number of pictures (the product of the control sizes).
+
+    Returns
+    -------
+    Explorer
+        An ``ipywidgets.VBox`` with the controls above the picture stack.
+
+    Raises
+    ------
+    ValueError
+        If there are no controls, two share a name, or the grid exceeds ``max_frames``.
+    """
+    if not controls:
+        raise ValueError("parameter 'controls' needs at least one Control")
+    names = [c.name for c in controls]
+    if len(set(names)) != len(names):
+        raise ValueError(f"parameter 'controls' has repeated names: {names}")
+    frames = math.prod(len(c.values) for c in controls)
+    if frames > max_frames:
+        raise ValueError(
+            f"parameter 'controls' asks for {frames} frames, more than "
+            f"max_frames={max_frames}; use fewer values to keep the page light"
+        )
+
+    stacks_by_level: list[list[widgets.Stack]] = [[] for _ in controls]
+
+    def frame(values: dict[str, Any]) -> widgets.HTML:
+        fig, ax = new_figure(figsize=figsize)
+        draw(ax, **values)
+        return widgets.HTML(show(fig, alt(values)).html())
+
+    def build(level: int, chosen: dict[str, Any]) -> widgets.Widget:
+        if level == len(controls):
+            return frame(chosen)
+        control = controls[level]
+        children = [build(level + 1, {**chosen, control.name: v}) for v in control.values]
+        stack = widgets.Stack(children=children, selected_index=control.start)
+        stacks_by_level[level].append(stack)
+        return stack
+
+    pictures = build(0, {})
+    inputs = [control.widget() for control in controls]
+    links = tuple(
+        widgets.jslink((control_widget, "index"), (stack, "selected_index"))
+        for control_widget, stacks in zip(inputs, stacks_by_level, strict=True)
+        for stack in stacks
+    )
+    box = Explorer([*inputs, pictures], layout=widgets.Layout(align_items="flex-start"))
+    box.links = links
+    return box
+
+
+def activation_explorer(
+    activation: str | Activation,
+    *,
+    weights: Sequence[float] = (),
+    biases: Sequence[float] = (),
+    parameter_values: int = 5,
+    derivative_toggle: bool = True,
+    xlim: tuple[float, float] = (-6.0, 6.0),
+    ylim: tuple[float, float] | None = None,
+    max_frames: int = 64,
+) -> Explorer:
+    """An explorer of one activation: its registry parameters, a neuron's weight and bias.
+
+    Parameters
+    ----------
+    activation : str or Activation
+        Registry name or record.
+    weights, biases : sequence of float
+        Values for a weight slider and a bias slider (the plot shows
+        ``f(weight * x + bias)``); no slider when empty. 1 and 0 are the defaults when
+        offered.
+    parameter_values : int
+        How many values each registry parameter's slider offers over its range.
+    derivative_toggle : bool
+        Offer a toggle that shows or hides the derivative.
+    xlim, ylim : tuple of float
+        Axis limits of every frame; fixed so that frames are comparable.
+    max_frames : int
+        See :func:`explorer`.
+
+    Returns
+    -------
+    Explorer
+    """
+    act = get(activation)
+    controls = [
+        Control(p.name, p.grid(parameter_values), default=round(float(p.default), 6))
+        for p in act.parameters
+    ]
+    if weights:
+        controls.append(Control("weight", list(weights), default=_preferred(weights, 1.0)))
+    if biases:
+        controls.append(Control("bias", list(biases), default=_preferred(biases, 0.0)))
+    if derivative_toggle:
+        controls.append(Control("derivative", [False, True], default=True))
+    param_names = {p.name for p in act.parameters}
+
+    def split(values: Mapping[str, Any]) -> tuple[dict[str, float], dict[str, Any]]:
+        params = {k: v for k, v in values.items() if k in param_names}
+        rest = {k: v for k, v in values.items() if k not in param_names}
+        return params, rest
+
+    def draw(ax: Axes, **values: Any) -> None:
+        params, rest = split(values)
+        plot_activation(ax, act, params, xlim=xlim, ylim=ylim, **rest)
+
+    def alt(values: Mapping[str, Any]) -> str:
+        params, rest = split(values)
+        return activation_alt_text(act, params, xlim=xlim, **rest)
+
+    return explorer(draw, controls, alt=alt, max_frames=max_frames)
+
+
+def _preferred(values: Sequence[float], neutral: float) -> float | None:
+    """The neutral value (weight 1, bias 0) if offered, else the first value."""
+    return neutral if neutral in list(values) else None

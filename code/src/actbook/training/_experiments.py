@@ -1,0 +1,496 @@
+"""Training experiments of Part III: one network per activation, numbers only.
+
+A chapter about training asks the same question again and again: *what changes when only
+the activation changes?* :func:`train_per_activation` answers it fairly. Every network is
+built with the same seed and the same initialisation, so all of them start from the same
+weights (checked, not assumed) and see the same minibatches in the same order; the
+activation is the only difference. :func:`seed_sweep` repeats that over several seeds,
+so that a difference can be told apart from noise, and :func:`dead_unit_run` follows the
+dead ReLU units of one network epoch by epoch.
+
+The pictures of these results live in :mod:`actbook.figures._experiments`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
+
+from ..activations import get
+from ._datasets import Dataset
+from ._mlp import MLP, SGD, Adam, History
+
+__all__ = [
+    "DeadUnitRun",
+    "TrainingRun",
+    "born_dead_fraction",
+    "dead_unit_run",
+    "epochs_to_reach",
+    "hidden_pre_activations",
+    "max_pre_activation_trace",
+    "one_blas_thread",
+    "seed_sweep",
+    "train_per_activation",
+]
+
+
+def one_blas_thread():
+    """Run the enclosed training on one BLAS thread.
+
+    These networks are tiny: each epoch alternates dozens of small matrix products (one
+    thread is fastest) with one evaluation on the whole data set (big enough for BLAS to
+    wake its other threads). The woken threads then spin while the small products run,
+    and on a machine shared with other work that made training several times slower.
+    """
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def _label(spec: Any) -> str:
+    """A short name for an activation spec: ``"relu"`` or ``"leaky_relu(0.1)"``."""
+    if isinstance(spec, tuple):
+        name, params = spec
+        values = ", ".join(f"{v:g}" for v in params.values())
+        return f"{get(name).name}({values})" if values else get(name).name
+    return get(spec).name
+
+
+@dataclass(frozen=True)
+class TrainingRun:
+    """One trained network and its learning curves, with epoch 0 included.
+
+    Parameters
+    ----------
+    label : str
+        The activation's name (with parameters, if any were given).
+    model : MLP
+        The network after the last epoch.
+    history : History
+        What :meth:`MLP.fit` recorded, snapshots included.
+    epochs : ndarray
+        ``0, 1, ..., E``.
+    train_loss, train_accuracy, test_loss, test_accuracy : ndarray
+        The curves over ``epochs``; entry 0 is the untrained network.
+    """
+
+    label: str
+    model: MLP
+    history: History
+    epochs: np.ndarray
+    train_loss: np.ndarray
+    train_accuracy: np.ndarray
+    test_loss: np.ndarray
+    test_accuracy: np.ndarray
+
+    def at(self, epoch: int) -> MLP:
+        """A copy of the network with the parameters snapshotted after ``epoch``."""
+        if epoch not in self.history.snapshots:
+            raise ValueError(
+                f"parameter 'epoch': no snapshot at {epoch}, have {sorted(self.history.snapshots)}"
+            )
+        twin = self.model.copy()
+        twin.set_parameters(self.history.snapshots[epoch])
+        return twin
+
+
+def train_per_activation(
+    data: Dataset,
+    activations: Sequence[Any],
+    *,
+    hidden: Sequence[int] = (32,),
+    epochs: int = 100,
+    batch_size: int = 32,
+    optimizer: SGD | Adam | None = None,
+    init: str = "xavier",
+    seed: int = 0,
+    snapshot_epochs: Sequence[int] = (),
+) -> dict[str, TrainingRun]:
+    """Train the same network once per activation, from the same initial weights.
+
+    Parameters
+    ----------
+    data : Dataset
+        Training and test sets.
+    activations : sequence
+        Registry names, or ``(name, params)`` pairs such as
+        ``("leaky_relu", {"negative_slope": 0.1})``.
+    hidden : sequence of int
+        Units per hidden layer.
+    epochs, batch_size : int
+        As in :meth:`MLP.fit`.
+    optimizer : SGD or Adam, optional
+        The update rule; ``Adam()`` if omitted.
+    init : {"xavier", "he", "lecun"}
+        One initialisation for every network, so that the starting weights agree.
+    seed : int
+        Seed of the initial weights and of the minibatch order, shared by all networks.
+    snapshot_epochs : sequence of int
+        Epochs at which to keep the parameters (see :meth:`TrainingRun.at`).
+
+    Returns
+    -------
+    dict of str to TrainingRun
+        One run per activation, in the given order.
+
+    Raises
+    ------
+    RuntimeError
+        If two networks do not start from identical weights (this would make the
+        comparison unfair, and should never happen).
+    """
+    sizes = (data.n_features, *hidden, data.n_classes)
+    with one_blas_thread():
+        return _train_each(
+            data, activations, sizes, epochs, batch_size, optimizer, init, seed, snapshot_epochs
+        )
+
+
+def _train_each(
+    data, activations, sizes, epochs, batch_size, optimizer, init, seed, snapshot_epochs
+) -> dict[str, TrainingRun]:
+    runs: dict[str, TrainingRun] = {}
+    start = None
+    for spec in activations:
+        model = MLP(sizes, spec, init=init, seed=seed)
+        if start is None:
+            start = model.get_parameters()
+        elif not np.array_equal(start, model.get_parameters()):
+            raise RuntimeError("networks with the same seed started from different weights")
+        loss0, accuracy0 = model.evaluate(data.x_train, data.y_train)
+        test0 = model.evaluate(data.x_test, data.y_test)
+        history = model.fit(
+            data.x_train,
+            data.y_train,
+            epochs=epochs,
+            batch_size=batch_size,
+            optimizer=optimizer,
+            x_test=data.x_test,
+            y_test=data.y_test,
+            snapshot_epochs=snapshot_epochs,
+        )
+        runs[_label(spec)] = TrainingRun(
+            label=_label(spec),
+            model=model,
+            history=history,
+            epochs=np.arange(epochs + 1),
+            train_loss=np.array([loss0, *history.train_loss]),
+            train_accuracy=np.array([accuracy0, *history.train_accuracy]),
+            test_loss=np.array([test0[0], *history.test_loss]),
+            test_accuracy=np.array([test0[1], *history.test_accuracy]),
+        )
+    return runs
+
+
+def seed_sweep(
+    data: Dataset, activations: Sequence[Any], seeds: Sequence[int], **options: Any
+) -> dict[str, dict[str, np.ndarray]]:
+    """Repeat :func:`train_per_activation` for several seeds and stack the curves.
+
+    Parameters
+    ----------
+    data : Dataset
+        Training and test sets (the same for every seed: only the network's initial
+        weights and minibatch order change).
+    activations : sequence
+        As for :func:`train_per_activation`.
+    seeds : sequence of int
+        One run per seed and activation.
+    **options
+        Passed to :func:`train_per_activation` (``hidden``, ``epochs``, ``optimizer``...).
+
+    Returns
+    -------
+    dict of str to dict of str to ndarray
+        ``result[label][curve]`` with ``curve`` one of ``"train_loss"``,
+        ``"train_accuracy"``, ``"test_loss"``, ``"test_accuracy"``, shape
+        ``(len(seeds), epochs + 1)``.
+    """
+    if not seeds:
+        raise ValueError("parameter 'seeds' needs at least one seed")
+    curves = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
+    stacked: dict[str, dict[str, list[np.ndarray]]] = {}
+    for seed in seeds:
+        for label, run in train_per_activation(data, activations, seed=seed, **options).items():
+            for curve in curves:
+                stacked.setdefault(label, {c: [] for c in curves})[curve].append(
+                    getattr(run, curve)
+                )
+    return {
+        label: {curve: np.stack(rows) for curve, rows in by_curve.items()}
+        for label, by_curve in stacked.items()
+    }
+
+
+def epochs_to_reach(curve: Sequence[float], target: float) -> int | None:
+    """The first epoch at which ``curve`` (indexed from epoch 0) is ``>= target``.
+
+    Parameters
+    ----------
+    curve : sequence of float
+        E.g. a test-accuracy curve with entry 0 for the untrained network.
+    target : float
+        The level to reach.
+
+    Returns
+    -------
+    int or None
+        The epoch, or ``None`` if the curve never gets there.
+    """
+    hits = np.flatnonzero(np.asarray(curve) >= target)
+    return int(hits[0]) if hits.size else None
+
+
+@dataclass(frozen=True)
+class DeadUnitRun:
+    """Dead hidden units of one network, recorded after every epoch.
+
+    Parameters
+    ----------
+    label : str
+        The activation.
+    learning_rate : float
+        The SGD step size.
+    dead : ndarray of bool, shape (epochs + 1, units)
+        ``dead[e, j]``: hidden unit ``j`` (all hidden layers, first layer first) is dead on
+        the training set after epoch ``e``; row 0 is the untrained network.
+    layer_sizes : tuple of int
+        Units per hidden layer, to split the columns of ``dead``.
+    test_accuracy : ndarray, shape (epochs + 1,)
+        Accuracy on the test set after each epoch (NaN once the weights overflow).
+    """
+
+    label: str
+    learning_rate: float
+    dead: np.ndarray
+    layer_sizes: tuple[int, ...]
+    test_accuracy: np.ndarray
+
+    @property
+    def dead_fraction(self) -> np.ndarray:
+        """Fraction of dead hidden units after each epoch, shape ``(epochs + 1,)``."""
+        return self.dead.mean(axis=1)
+
+
+def dead_unit_run(
+    data: Dataset,
+    activation: Any,
+    learning_rate: float,
+    *,
+    hidden: Sequence[int] = (64, 64),
+    epochs: int = 20,
+    batch_size: int = 32,
+    init: str = "he",
+    seed: int = 0,
+) -> DeadUnitRun:
+    """Train with plain SGD and record, after every epoch, which hidden units are dead.
+
+    A unit is dead when its derivative is zero on every training sample
+    (:meth:`MLP.dead_units`). A run whose weights overflow (too large a learning rate)
+    stops being trained; its remaining epochs repeat the last finite state, with NaN
+    accuracy.
+
+    Parameters
+    ----------
+    data : Dataset
+        Training and test sets.
+    activation : str or (name, params)
+        The hidden layers' activation.
+    learning_rate : float
+        SGD step size.
+    hidden : sequence of int
+        Units per hidden layer.
+    epochs, batch_size : int
+        Training length and minibatch size.
+    init : {"xavier", "he", "lecun"}
+        Weight initialisation (He by default: the usual choice for ReLU).
+    seed : int
+        Seed of the initial weights and of the minibatch order.
+
+    Returns
+    -------
+    DeadUnitRun
+    """
+    model = MLP((data.n_features, *hidden, data.n_classes), activation, init=init, seed=seed)
+    with one_blas_thread():
+        return _dead_unit_epochs(model, data, activation, learning_rate, epochs, batch_size)
+
+
+def _dead_unit_epochs(model, data, activation, learning_rate, epochs, batch_size) -> DeadUnitRun:
+    optimizer = SGD(learning_rate)
+    state = optimizer.init_state(model.get_parameters())
+    dead = [np.concatenate(model.dead_units(data.x_train))]
+    accuracy = [model.evaluate(data.x_test, data.y_test)[1]]
+    diverged = False
+    for _ in range(epochs):
+        if not diverged:
+            saved = model.get_parameters()
+            # A large step can overflow; that is one of the outcomes this experiment
+            # shows, so the overflow is detected below instead of warned about.
+            with np.errstate(over="ignore", invalid="ignore"):
+                model.train_epoch(
+                    data.x_train,
+                    data.y_train,
+                    optimizer=optimizer,
+                    state=state,
+                    batch_size=batch_size,
+                )
+            diverged = not np.all(np.isfinite(model.get_parameters()))
+            if diverged:
+                model.set_parameters(saved)
+        dead.append(np.concatenate(model.dead_units(data.x_train)))
+        accuracy.append(math.nan if diverged else model.evaluate(data.x_test, data.y_test)[1])
+    return DeadUnitRun(
+        label=_label(activation),
+        learning_rate=float(learning_rate),
+        dead=np.array(dead),
+        layer_sizes=tuple(len(b) for b in model.biases[:-1]),
+        test_accuracy=np.array(accuracy),
+    )
+
+
+def hidden_pre_activations(model: MLP, x: Any) -> list[np.ndarray]:
+    """The pre-activations ``z_l = a_{l-1} W_l + b_l`` of every hidden layer on ``x``.
+
+    Computed from the model's public weights, biases and layer activations.
+
+    Parameters
+    ----------
+    model : MLP
+        The network.
+    x : array_like, shape (n, sizes[0])
+        Inputs.
+
+    Returns
+    -------
+    list of ndarray
+        One ``(n, units)`` array per hidden layer, first layer first.
+    """
+    a = np.asarray(x, dtype=model.dtype)
+    out = []
+    for w, b, (activation, params) in zip(
+        model.weights[:-1], model.biases[:-1], model.layers, strict=True
+    ):
+        z = a @ w + b
+        out.append(z)
+        a = activation.function(z, **params)
+    return out
+
+
+def max_pre_activation_trace(
+    data: Dataset,
+    activation: Any,
+    learning_rate: float,
+    *,
+    steps: int = 100,
+    hidden: Sequence[int] = (64, 64),
+    batch_size: int = 32,
+    init: str = "he",
+    seed: int = 0,
+) -> np.ndarray:
+    """Each hidden unit's largest pre-activation over the training set, step by step.
+
+    For a ReLU unit this number says everything about its life: while it is positive,
+    some training input switches the unit on and gradients reach it; once it is
+    ``<= 0``, no input does, the unit is dead and its incoming weights stop changing.
+    In the first hidden layer that is final; a deeper unit can come back to life when
+    the layers below it change.
+
+    The network trains with plain SGD on minibatches of a fresh permutation per pass,
+    drawn from ``np.random.default_rng(seed)``; this is not the order in which
+    :meth:`MLP.fit` with the same seed would draw them (the model shuffles with its own
+    generator), so the trace is reproducible but not a replay of a ``fit`` run.
+
+    Parameters
+    ----------
+    data : Dataset
+        Training set (``x_train``, ``y_train``).
+    activation : str or (name, params)
+        The hidden layers' activation.
+    learning_rate : float
+        SGD step size.
+    steps : int
+        Number of SGD steps.
+    hidden : sequence of int
+        Units per hidden layer.
+    batch_size : int
+        Samples per step.
+    init : {"xavier", "he", "lecun"}
+        Weight initialisation.
+    seed : int
+        Seed of the weights and of the minibatch order.
+
+    Returns
+    -------
+    ndarray, shape (steps + 1, units)
+        Row ``t`` after ``t`` steps; columns are the hidden units, first layer first.
+    """
+    model = MLP((data.n_features, *hidden, data.n_classes), activation, init=init, seed=seed)
+    optimizer = SGD(learning_rate)
+    state = optimizer.init_state(model.get_parameters())
+    order = np.random.default_rng(seed)
+    rows = [np.concatenate([z.max(axis=0) for z in hidden_pre_activations(model, data.x_train)])]
+    n = len(data.x_train)
+    with one_blas_thread(), np.errstate(over="ignore", invalid="ignore"):
+        batches: list[np.ndarray] = []
+        for _ in range(steps):
+            if not batches:
+                permutation = order.permutation(n)
+                batches = [permutation[i : i + batch_size] for i in range(0, n, batch_size)]
+            batch = batches.pop(0)
+            model.train_step(
+                data.x_train[batch], data.y_train[batch], optimizer=optimizer, state=state
+            )
+            z = hidden_pre_activations(model, data.x_train)
+            rows.append(np.concatenate([layer.max(axis=0) for layer in z]))
+    return np.array(rows)
+
+
+def born_dead_fraction(
+    x: Any,
+    width: int,
+    depth: int,
+    seeds: Sequence[int],
+    *,
+    activation: Any = "relu",
+    init: str = "he",
+    bias: float = 0.0,
+) -> float:
+    """Share of freshly initialised networks that are dead before any training.
+
+    A network counts as dead on ``x`` when some hidden layer has every unit dead
+    (:meth:`MLP.dead_units`): from that layer on, every input gives the same values, so
+    the network computes a constant and no gradient reaches the layers below.
+
+    Parameters
+    ----------
+    x : array_like, shape (n, d)
+        The inputs the network is judged on.
+    width, depth : int
+        Units per hidden layer and number of hidden layers.
+    seeds : sequence of int
+        One network per seed.
+    activation : str or (name, params)
+        Hidden activation.
+    init : {"xavier", "he", "lecun"}
+        Weight initialisation.
+    bias : float
+        Value of every hidden bias (the package's default initialisation is 0).
+
+    Returns
+    -------
+    float
+        Fraction of the seeds whose network is dead.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    sizes = (x.shape[1], *([width] * depth), 2)
+    dead = 0
+    for seed in seeds:
+        model = MLP(sizes, activation, init=init, seed=seed)
+        for b in model.biases[:-1]:
+            b[...] = bias
+        dead += any(mask.all() for mask in model.dead_units(x))
+    return dead / len(seeds)

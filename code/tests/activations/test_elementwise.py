@@ -1,0 +1,466 @@
+"""The numpy activations agree with their SymPy definitions and keep the module's rules.
+
+Every elementwise entry of the registry is tested, so a new entry is covered as soon as
+it is registered:
+
+* accuracy: function and derivative against the SymPy expression evaluated with mpmath
+  (50 digits, raised until two precisions agree) on a grid including kinks, tails and
+  tiny inputs, in float64 at ``rtol = 1e-12``;
+* derivatives against central differences, for every value of every parameter grid;
+* special inputs (signed zeros, ±inf, NaN, overflow thresholds, subnormals, the largest
+  float) in float16/32/64: no floating-point warning, dtype kept, NaN kept, the
+  mathematical limit at ±inf, input untouched, result not sharing memory;
+* shapes (``()``, ``(0,)``, ``(1, 0, 3)``, non-contiguous views) and integer input;
+* the conventions at kinks, and bad parameters raising ``ValueError`` by name.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import actbook as ab
+import mpmath
+import numpy as np
+import pytest
+import sympy
+from actbook.activations import _elementwise as ew
+
+ELEMENTWISE = [a for a in ab.registry() if a.elementwise]
+FLOATS = (np.float16, np.float32, np.float64)
+
+# The accuracy bar: a few dozen ulps of float64 (the worst entry measured 5.3e-15,
+# Gaussian at x = -20, where x**2 amplifies the rounding of its square by 400).
+RTOL = 1e-14
+# Results that underflow into the subnormal range keep only absolute accuracy there.
+ATOL_SUBNORMAL = 1e-300
+
+_GELU_TAIL = (
+    "the Gaussian tail amplifies the rounding of its argument: a relative error d in "
+    "x/sqrt(2) (or in u) becomes about x**2 * d in erfc (or 2u * d in the sigmoid), "
+    "up to 1.2e-13 at x = -30 before the result underflows"
+)
+# Looser bars, each with its reason: (name, "value" | "derivative") -> (rtol, why).
+LOOSER: dict[tuple[str, str], tuple[float, str]] = {
+    ("gelu", "value"): (1e-12, _GELU_TAIL),
+    ("gelu", "derivative"): (
+        1e-12,
+        _GELU_TAIL + "; and Phi(x) + x phi(x) cancels near its zero at x = -0.75",
+    ),
+    ("gelu_tanh", "value"): (1e-12, _GELU_TAIL),
+    ("gelu_tanh", "derivative"): (1e-12, _GELU_TAIL),
+}
+
+X = sympy.Symbol("x", real=True)
+
+
+# -- the mpmath reference -------------------------------------------------------------------
+def _settings(activation: ab.Activation) -> list[dict[str, float]]:
+    """The defaults, and each parameter at the ends of its explored range."""
+    settings = [activation.defaults]
+    for p in activation.parameters:
+        for value in (p.low, p.high):
+            params = {**activation.defaults, p.name: value}
+            try:
+                activation.resolve(params)
+                # Cross-parameter rules (rrelu's lower <= upper) are the function's to check.
+                activation(np.zeros(1), **params)
+            except ValueError:
+                continue
+            if params not in settings:
+                settings.append(params)
+    return settings
+
+
+@functools.cache
+def _reference(name: str, which: str, params: tuple[tuple[str, float], ...]):
+    """An mpmath function of ``x`` for the value or derivative of ``name``."""
+    activation = ab.get(name)
+    values = dict(params)
+    if which == "value":
+        expr = activation.expression(**values)
+    else:
+        expr = activation.derivative_expression(**values)
+    return sympy.lambdify(activation.symbols()[0], expr, modules="mpmath")
+
+
+def _evaluate(function, x: float) -> tuple[mpmath.mpf, float]:
+    """``function(x)`` at 50 digits or more, and an estimate of its absolute error.
+
+    Cancellation in a definition (``log(1 + exp(-700))``, ``1 + erf(-30)``,
+    ``exp(-1e-300) - 1``) can eat as many digits as ``exp(-|x|)`` or ``x`` is small, so
+    the working precision starts at 50 digits plus what ``x`` may cost, and is doubled
+    until two evaluations agree.
+    """
+    magnitude = abs(x)
+    digits = 50 + 0.45 * min(magnitude, 1000.0)
+    if 0 < magnitude < 1:
+        digits += -math.log10(magnitude)
+    previous = None
+    for factor in (1, 2, 4, 8):
+        digits_now = int(digits * factor)
+        with mpmath.workdps(digits_now):
+            value = function(mpmath.mpf(x))
+            value = mpmath.mpf(value) if not isinstance(value, mpmath.mpf) else +value
+        if previous is not None:
+            error = abs(value - previous)
+            # Two precisions that agree on a non-zero value settle it; an exact 0 may
+            # be a cancellation that more digits would resolve.
+            if value != 0 and error <= abs(value) * mpmath.mpf(10) ** -30:
+                return value, float(error)
+        previous = value
+    return value, float(abs(value - previous))  # e.g. sin(pi * 3): exactly 0 is the truth
+
+
+def _grid() -> np.ndarray:
+    tails = [1e-300, 1e-100, 1e-20, 1e-8, 1e-4, 1e-2, 0.1, 0.5, 0.999, 1.001, 2.4999999]
+    tails += [2.5, 2.5000001, 2.9999999, 3.0, 3.0000001, 5.9999999, 6.0, 6.0000001, 7.3]
+    tails += [12.5, 15.0, 19.5, 19.999999, 20.0, 20.000001, 20.5, 26.0, 30.0, 40.0, 50.0]
+    tails += [100.0, 300.0, 700.0, 745.0, 1000.0, 1e5, 1e10, 1e100, 1e300]
+    values = np.concatenate([np.linspace(-10, 10, 81), tails, np.negative(tails), [-0.0]])
+    return np.unique(values)
+
+
+GRID = _grid()
+
+
+def _check_against_reference(activation, which, params):
+    function = activation.function if which == "value" else activation.derivative
+    got = function(GRID, **params)
+    reference = _reference(activation.name, which, tuple(sorted(params.items())))
+    rtol = LOOSER.get((activation.name, which), (RTOL, ""))[0]
+    failures = []
+    for x, y in zip(GRID, got, strict=True):
+        exact, error = _evaluate(reference, float(x))
+        if abs(exact) > np.finfo(np.float64).max:
+            ok = np.isinf(y) and np.sign(y) == mpmath.sign(exact)
+        else:
+            ok = abs(y - exact) <= rtol * abs(exact) + ATOL_SUBNORMAL + 4 * error
+        if not ok:
+            failures.append(f"x={x!r}: got {y!r}, exact {mpmath.nstr(exact, 20)}")
+    return failures
+
+
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+@pytest.mark.parametrize("which", ["value", "derivative"])
+def test_matches_sympy_definition(activation, which):
+    for params in _settings(activation):
+        failures = _check_against_reference(activation, which, params)
+        assert failures == [], (params, failures[:8])
+
+
+# -- central differences --------------------------------------------------------------------
+def _breakpoints(expr) -> list[float]:
+    """Real ``x`` where a Piecewise condition, Max, Min or Abs switches branch."""
+    differences = []
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, sympy.Piecewise):
+            for _, condition in node.args:
+                if isinstance(condition, sympy.logic.boolalg.Boolean) and condition not in (
+                    sympy.true,
+                    sympy.false,
+                ):
+                    differences += [r.lhs - r.rhs for r in condition.atoms(sympy.Rel)]
+        elif isinstance(node, sympy.Max | sympy.Min):
+            args = node.args
+            differences += [a - b for i, a in enumerate(args) for b in args[i + 1 :]]
+        elif isinstance(node, sympy.Abs):
+            differences.append(node.args[0])
+    points = set()
+    for difference in differences:
+        points |= _roots(difference)
+    return sorted(points)
+
+
+def _roots(difference) -> set[float]:
+    """Real roots of ``difference``; a nested Max/Min is replaced by each argument in turn.
+
+    That gives a superset of the true breakpoints, which is all the callers need.
+    """
+    nested = [
+        n for n in sympy.preorder_traversal(difference) if isinstance(n, sympy.Max | sympy.Min)
+    ]
+    if nested:
+        return set().union(*(_roots(difference.xreplace({nested[0]: a})) for a in nested[0].args))
+    return {float(r) for r in sympy.solve(difference, X) if r.is_real}
+
+
+def _central_difference_points(activation, params) -> np.ndarray:
+    expr = activation.expression(**params)
+    kinks = _breakpoints(expr) + _breakpoints(activation.derivative_expression(**params))
+    points = np.linspace(-7.9, 7.9, 80)
+    keep = np.ones(points.shape, dtype=bool)
+    for kink in kinks:
+        keep &= np.abs(points - kink) > 1e-3
+    return points[keep]
+
+
+def _grid_settings(activation):
+    """Each parameter over its ``grid()``, the others at their defaults."""
+    settings = [activation.defaults]
+    for p in activation.parameters:
+        for value in p.grid():
+            params = {**activation.defaults, p.name: value}
+            if params not in settings:
+                settings.append(params)
+    return settings
+
+
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_derivative_matches_central_differences(activation):
+    h = 1e-6
+    for params in _grid_settings(activation):
+        try:
+            activation(np.zeros(1), **params)
+        except ValueError:
+            continue  # e.g. rrelu with lower > upper: tested below as a bad parameter
+        x = _central_difference_points(activation, params)
+        numeric = (activation(x + h, **params) - activation(x - h, **params)) / (2 * h)
+        analytic = activation.grad(x, **params)
+        scale = 1 + np.abs(activation(x, **params))
+        np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-8 * scale.max())
+
+
+def test_breakpoints_are_found():
+    assert _breakpoints(ab.get("relu6").expression()) == [0.0, 6.0]
+    assert sorted(_breakpoints(ab.get("softshrink").expression(lambd=0.5))) == [-0.5, 0.5]
+    softplus = ab.get("softplus").expression(beta=2.0, threshold=20.0)
+    assert _breakpoints(softplus) == [10.0]
+
+
+# -- special inputs -------------------------------------------------------------------------
+SPECIAL = [0.0, -0.0, 1e-3, 0.25, 1.0, math.pi / 2, 3.0, 6.0, 20.0, 88.0, 89.0, 709.0]
+SPECIAL += [710.0, 501.0, 1001.2, 1e20]
+SPECIAL = SPECIAL + [-v for v in SPECIAL] + [math.inf, -math.inf, math.nan]
+
+
+def special_inputs(dtype) -> np.ndarray:
+    info = np.finfo(dtype)
+    extremes = [info.max, -info.max, info.tiny, -info.tiny]
+    extremes += [info.smallest_subnormal, -info.smallest_subnormal]
+    with np.errstate(over="ignore"):  # 1e20 and more overflow float16 to inf: fine
+        return np.array(SPECIAL + extremes, dtype=dtype)
+
+
+@functools.cache
+def _limit(name: str, sign: int) -> float:
+    """The value at ``sign * inf`` from the SymPy definition, evaluated at ±1e400.
+
+    mpmath numbers have unbounded exponents, so ``x = 1e400`` lies beyond every float:
+    the definition there, rounded to a double, is the limit the float function owes.
+    """
+    activation = ab.get(name)
+    function = sympy.lambdify(X, activation.expression(**activation.defaults), "mpmath")
+    derivative = sympy.lambdify(
+        X, activation.derivative_expression(**activation.defaults), "mpmath"
+    )
+    with mpmath.workdps(60):
+        x = sign * mpmath.mpf("1e400")
+        return float(function(x)), float(derivative(x))
+
+
+def _assert_close_in(dtype, got, expected, what):
+    if math.isinf(expected):
+        assert got == expected, what
+    else:
+        tolerance = 4 * float(np.finfo(dtype).eps) * abs(expected) + 1e-30
+        assert abs(float(got) - expected) <= tolerance, (what, float(got), expected)
+
+
+@pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_special_inputs(activation, dtype):
+    x = special_inputs(dtype)
+    before = x.copy()
+    for function in (activation, activation.grad):
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            y = function(x)
+        assert isinstance(y, np.ndarray)
+        assert y.dtype == dtype
+        assert y.shape == x.shape
+        assert not np.shares_memory(x, y)
+        np.testing.assert_array_equal(x, before)  # input untouched
+        assert np.array_equal(np.isnan(y), np.isnan(x)), x[np.isnan(y) != np.isnan(x)]
+    for sign, index in ((1, SPECIAL.index(math.inf)), (-1, SPECIAL.index(-math.inf))):
+        value, slope = _limit(activation.name, sign)
+        _assert_close_in(dtype, activation(x)[index], value, f"value at {sign}inf")
+        _assert_close_in(dtype, activation.grad(x)[index], slope, f"derivative at {sign}inf")
+
+
+@pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_lower_precision_agrees_with_float64(activation, dtype):
+    """On moderate inputs, float16/32 results are float64's rounded, up to a few ulps."""
+    x = np.linspace(-8, 8, 161).astype(dtype)
+    eps = float(np.finfo(dtype).eps)
+    for function in (activation, activation.grad):
+        low = function(x).astype(np.float64)
+        high = function(x.astype(np.float64))
+        # Conditioning: exp(-x**2) at x = 8 amplifies the input's rounding by 2x**2.
+        tolerance = 64 * eps * (np.abs(high) + 1) * (1 + x.astype(np.float64) ** 2)
+        kinks = _breakpoints(activation.expression(**activation.defaults)) + _breakpoints(
+            activation.derivative_expression(**activation.defaults)
+        )
+        away = np.ones(x.shape, dtype=bool)
+        for kink in kinks:
+            away &= np.abs(x.astype(np.float64) - kink) > 0.01
+        bad = (np.abs(low - high) > tolerance) & away
+        assert not bad.any(), (x[bad], low[bad], high[bad])
+
+
+# -- shapes, dtypes, memory ---------------------------------------------------------------------
+@pytest.mark.parametrize("shape", [(), (0,), (1, 0, 3), (2, 3)])
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_shapes(activation, shape):
+    x = np.linspace(-2, 2, math.prod(shape)).reshape(shape)
+    for function in (activation, activation.grad):
+        y = function(x)
+        assert isinstance(y, np.ndarray)
+        assert y.shape == shape
+        assert y.dtype == np.float64
+        assert not np.shares_memory(x, y)
+
+
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_non_contiguous_views(activation):
+    base = np.linspace(-5, 5, 48).reshape(6, 8)
+    for view in (base[::2, 1::3], base.T, base[:, ::-1]):
+        assert not view.flags.c_contiguous
+        for function in (activation, activation.grad):
+            got = function(view)
+            np.testing.assert_array_equal(got, function(np.ascontiguousarray(view)))
+            assert not np.shares_memory(got, base)
+
+
+@pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
+def test_integer_and_boolean_input_become_float64(activation):
+    for x in (np.arange(-3, 4), np.array([True, False]), [1, 2], 3):
+        for function in (activation, activation.grad):
+            y = function(x)
+            assert y.dtype == np.float64
+            np.testing.assert_array_equal(y, function(np.asarray(x, dtype=np.float64)))
+
+
+def test_complex_input_is_refused():
+    with pytest.raises(TypeError, match="real"):
+        ew.relu(np.array([1j]))
+
+
+def test_scalar_results_are_arrays():
+    for name in ("relu", "tanh", "sinc", "gelu", "softsign"):
+        y = ab.get(name)(0.5)
+        assert isinstance(y, np.ndarray) and y.shape == ()
+
+
+# -- conventions at kinks and limits ------------------------------------------------------------
+KINK_DERIVATIVES = [
+    ("relu", {}, 0.0, 0.0),
+    ("leaky_relu", {}, 0.0, 0.01),
+    ("prelu", {}, 0.0, 0.25),
+    ("rrelu", {}, 0.0, (1 / 8 + 1 / 3) / 2),
+    ("elu", {"alpha": 2.0}, 0.0, 2.0),
+    ("selu", {}, 0.0, ew.SELU_SCALE * ew.SELU_ALPHA),
+    ("celu", {"alpha": 2.0}, 0.0, 1.0),
+    ("relu6", {}, 0.0, 0.0),
+    ("relu6", {}, 6.0, 0.0),
+    ("hard_tanh", {}, -1.0, 0.0),
+    ("hard_tanh", {}, 1.0, 0.0),
+    ("hard_sigmoid", {}, -3.0, 0.0),
+    ("hard_sigmoid", {}, 3.0, 0.0),
+    ("hard_sigmoid_legacy", {}, -2.5, 0.2),
+    ("hard_sigmoid_legacy", {}, 2.5, 0.2),
+    ("hard_swish", {}, -3.0, 0.0),
+    ("hard_swish", {}, 3.0, 1.0),
+    ("softshrink", {}, 0.5, 0.0),
+    ("softshrink", {}, -0.5, 0.0),
+    ("hardshrink", {}, 0.5, 0.0),
+    ("step", {}, 0.0, 0.0),
+    ("softplus", {}, 20.0, 1 / (1 + math.exp(-20.0))),
+    ("softplus", {}, 20.000001, 1.0),
+]
+
+
+@pytest.mark.parametrize(("name", "params", "x", "expected"), KINK_DERIVATIVES)
+def test_derivative_conventions_at_kinks(name, params, x, expected):
+    for point in (x, -0.0) if x == 0 else (x,):
+        got = float(ab.get(name).grad(np.array(point), **params))
+        assert got == pytest.approx(expected, rel=1e-15), (name, point)
+
+
+def test_value_conventions():
+    assert float(ab.get("hardshrink")(0.5)) == 0.0  # |x| = lambda is shrunk (PyTorch)
+    assert float(ab.get("step")(0.0)) == 1.0
+    assert float(ab.get("softplus")(25.0)) == 25.0  # PyTorch's threshold: exactly x
+    assert float(ab.get("softplus")(19.0)) > 19.0
+    assert float(ab.get("sinc")(0.0)) == 1.0
+    assert ab.get("sinc")(np.arange(1.0, 50.0)).tolist() == [0.0] * 49  # exact zeros
+    assert float(ab.get("silu")(-np.inf, beta=0.0)) == -np.inf  # x/2, not the gated limit
+    np.testing.assert_array_equal(ab.get("silu").grad([-np.inf, 3.0], beta=0.0), [0.5, 0.5])
+
+
+def test_gelu_offers_pytorchs_approximate_argument():
+    x = np.linspace(-5, 5, 11)
+    np.testing.assert_array_equal(ew.gelu(x, approximate="tanh"), ew.gelu_tanh(x))
+    np.testing.assert_array_equal(ew.gelu(x, approximate="none"), ab.get("gelu")(x))
+    assert np.array_equal(ew.gelu_derivative(x, approximate="tanh"), ew.gelu_tanh_derivative(x))
+    assert np.max(np.abs(ew.gelu(x) - ew.gelu_tanh(x))) < 5e-4
+
+
+def test_selu_constants_to_full_precision():
+    alpha = mpmath.mpf("1.6732632423543772848170429916717")
+    scale = mpmath.mpf("1.0507009873554804934193349852946")
+    assert float(alpha) == ew.SELU_ALPHA
+    assert float(scale) == ew.SELU_SCALE
+
+
+# -- bad parameters ------------------------------------------------------------------------
+def _outside(p: ab.Parameter) -> list[float]:
+    lower, upper = p.valid
+    values = []
+    if math.isfinite(lower):
+        values.append(lower if p.open_lower else lower - 1)
+    if math.isfinite(upper):
+        values.append(upper if p.open_upper else upper + 1)
+    return [*values, math.nan]
+
+
+WITH_PARAMETERS = [a for a in ELEMENTWISE if a.parameters]
+
+
+@pytest.mark.parametrize("activation", WITH_PARAMETERS, ids=lambda a: a.name)
+def test_invalid_parameters_are_named(activation):
+    for p in activation.parameters:
+        for value in _outside(p):
+            with pytest.raises(ValueError, match=repr(p.name)):
+                activation(np.zeros(2), **{p.name: value})
+            with pytest.raises(ValueError, match=repr(p.name)):
+                activation.grad(np.zeros(2), **{p.name: value})
+
+
+@pytest.mark.parametrize(
+    ("function", "params", "name"),
+    [
+        (ew.celu, {"alpha": 0.0}, "alpha"),
+        (ew.celu_derivative, {"alpha": -1.0}, "alpha"),
+        (ew.softshrink, {"lambd": -0.5}, "lambd"),
+        (ew.softshrink_derivative, {"lambd": -0.5}, "lambd"),
+        (ew.hardshrink, {"lambd": -0.5}, "lambd"),
+        (ew.hardshrink_derivative, {"lambd": -0.5}, "lambd"),
+        (ew.gelu, {"approximate": "fast"}, "approximate"),
+        (ew.gelu_derivative, {"approximate": "Tanh"}, "approximate"),
+        (ew.rrelu, {"lower": 0.5, "upper": 0.25}, "lower"),
+        (ew.rrelu_derivative, {"lower": 0.5, "upper": 0.25}, "lower"),
+        (ew.hard_tanh, {"min_val": 1.0, "max_val": 1.0}, "min_val"),
+        (ew.hard_tanh_derivative, {"min_val": 2.0, "max_val": 1.0}, "min_val"),
+    ],
+)
+def test_functions_refuse_meaningless_parameters(function, params, name):
+    with pytest.raises(ValueError, match=repr(name)):
+        function(np.zeros(3), **params)
+
+
+def test_registry_refuses_celu_alpha_zero_and_unknown_parameters():
+    with pytest.raises(ValueError, match="'alpha'"):
+        ab.get("celu")(1.0, alpha=0)
+    with pytest.raises(ValueError, match="'slope'"):
+        ab.get("leaky_relu")(1.0, slope=0.1)

@@ -1,0 +1,177 @@
+"""Declared properties in the registry agree with the ones computed from the code."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import actbook as ab
+import numpy as np
+import pytest
+import sympy
+from actbook.activations._properties import (
+    PROPERTY_KEYS,
+    computed_properties,
+    properties_markdown,
+    properties_table,
+    property_mismatches,
+)
+
+ENTRIES = [a for a in ab.registry() if a.properties]
+
+
+@pytest.fixture(scope="module")
+def computed():
+    # Computing is deterministic but not free (sympy, 4e5-point grids): once per module.
+    return {a.name: computed_properties(a) for a in ab.registry()}
+
+
+def test_every_entry_is_computable(computed):
+    for name, props in computed.items():
+        assert set(props) == {*PROPERTY_KEYS, "mean_output"}, name
+        lo, hi = props["range"]
+        assert lo <= hi, name
+        assert props["bounded_above"] is (hi < math.inf)
+        assert props["bounded_below"] is (lo > -math.inf)
+
+
+@pytest.mark.parametrize("activation", ENTRIES, ids=lambda a: a.name)
+def test_declared_properties_match_computed(activation, computed):
+    assert property_mismatches(activation, computed[activation.name]) == []
+
+
+@pytest.mark.parametrize("activation", ENTRIES, ids=lambda a: a.name)
+def test_every_declared_key_is_checked(activation):
+    # A declared key this module does not compute would be an unchecked claim.
+    unknown = sorted(set(activation.properties) - set(PROPERTY_KEYS))
+    assert unknown == [], f"{activation.name} declares unchecked properties {unknown}"
+
+
+# -- the check catches wrong declarations --------------------------------------------------
+def _relu_with(**wrong):
+    relu = ab.get("relu")
+    return dataclasses.replace(relu, name="fake_relu", properties={**relu.properties, **wrong})
+
+
+WRONG_DECLARATIONS = {
+    "range": (-1.0, math.inf),
+    "monotonic": False,
+    "zero_centred": True,
+    "bounded_above": True,
+    "bounded_below": False,
+    "smooth": "C1",
+    "derivative_range": (0.0, 2.0),
+    "identity_near_origin": True,
+    "exp_like_calls": 1,
+}
+
+
+@pytest.mark.parametrize("key", PROPERTY_KEYS)
+def test_a_wrong_declaration_is_reported(key):
+    fake = _relu_with(**{key: WRONG_DECLARATIONS[key]})
+    problems = property_mismatches(fake)
+    assert len(problems) == 1
+    assert key in problems[0]
+
+
+def test_a_correct_fake_passes():
+    fake = _relu_with(
+        range=(0.0, math.inf),
+        smooth="C0",
+        derivative_range=(0.0, 1.0),
+        exp_like_calls=0,
+        identity_near_origin=False,
+    )
+    assert property_mismatches(fake) == []
+
+
+def test_rounded_declaration_is_accepted_but_not_a_wrong_one():
+    # A function with an interior minimum: x * sigmoid(x) (SiLU), min -0.2784645 at 1.278.
+    def silu(x):
+        x = np.asarray(x, dtype=float)
+        return x * ab.get("sigmoid").function(x)
+
+    def silu_derivative(x):
+        x = np.asarray(x, dtype=float)
+        s = ab.get("sigmoid").function(x)
+        with np.errstate(invalid="ignore"):
+            return s + x * ab.get("sigmoid").derivative(x)
+
+    base = ab.Activation(
+        name="fake_silu",
+        title="fake SiLU",
+        function=silu,
+        derivative=silu_derivative,
+        sympy_expression=lambda x: x / (1 + sympy.exp(-x)),
+    )
+    props = computed_properties(base)
+    assert props["range"][0] == pytest.approx(-0.278464542761074, abs=1e-12)
+    assert props["smooth"] == "C-infinity"
+    assert props["monotonic"] is False
+    assert props["exp_like_calls"] == 1
+    good = dataclasses.replace(base, properties={"range": (-0.2785, math.inf)})
+    bad = dataclasses.replace(base, properties={"range": (-0.25, math.inf)})
+    assert property_mismatches(good) == []
+    assert property_mismatches(bad) != []
+
+
+# -- definitions on known cases --------------------------------------------------------------
+def test_zero_centred_means_odd():
+    assert computed_properties("tanh")["zero_centred"] is True
+    # Leaky ReLU takes both signs and f(0) = 0, but it is not odd and its mean is positive.
+    leaky = computed_properties("leaky_relu")
+    assert leaky["zero_centred"] is False
+    assert leaky["mean_output"] == pytest.approx(0.99 / math.sqrt(2 * math.pi), rel=1e-6)
+
+
+def test_mean_output_separates_selu_from_odd_functions():
+    if "selu" not in ab.names():
+        pytest.skip("no SELU registered")
+    selu = computed_properties("selu")
+    # Self-normalising by design: zero mean for standard-normal inputs, yet not odd.
+    assert abs(selu["mean_output"]) < 1e-6
+    assert selu["zero_centred"] is False
+
+
+def test_tiny_cutoff_jumps_are_not_structure():
+    if "softplus" not in ab.names():
+        pytest.skip("no softplus registered")
+    # softplus switches to x above its threshold, a jump of log1p(exp(-20)) = 2.1e-9.
+    props = computed_properties("softplus")
+    assert props["smooth"] == "C-infinity"
+    assert props["monotonic"] is True
+
+
+def test_identity_near_origin_ignores_the_kink_convention():
+    # leaky ReLU with slope 1 is the identity: the kink disappears.
+    assert computed_properties("leaky_relu", {"negative_slope": 1.0})["identity_near_origin"]
+    assert not computed_properties("relu")["identity_near_origin"]
+
+
+def test_smoothness_classes():
+    assert computed_properties("step")["smooth"] == "discontinuous"
+    assert computed_properties("relu")["smooth"] == "C0"
+    assert computed_properties("sigmoid")["smooth"] == "C-infinity"
+    assert computed_properties("leaky_relu", {"negative_slope": 1.0})["smooth"] == "C-infinity"
+
+
+def test_numeric_smoothness_for_entries_without_sympy():
+    relu = ab.get("relu")
+    numeric = dataclasses.replace(relu, name="numeric_relu", sympy_expression=None)
+    step = dataclasses.replace(ab.get("step"), name="numeric_step", sympy_expression=None)
+    sigmoid = dataclasses.replace(ab.get("sigmoid"), name="numeric_sig", sympy_expression=None)
+    assert computed_properties(numeric)["smooth"] == "C0"
+    assert computed_properties(step)["smooth"] == "discontinuous"
+    assert computed_properties(sigmoid)["smooth"] == "C-infinity"
+    assert computed_properties(sigmoid)["exp_like_calls"] is None
+
+
+def test_table_covers_the_registry(computed):
+    rows = properties_table()
+    assert [r["name"] for r in rows] == ab.names()
+    for row in rows:
+        expected = computed[row["name"]]
+        assert row["smooth"] == expected["smooth"]
+    text = properties_markdown(rows)
+    assert text.count("\n") == len(rows) + 1
+    assert "| Rectified linear unit (ReLU) | [0, ∞) |" in text

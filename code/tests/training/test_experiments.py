@@ -1,0 +1,126 @@
+"""The Part III experiment runners: fairness of the comparison (same start, same
+batches), the curves' bookkeeping and the dead-unit records. Nothing here is timed."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import actbook as ab
+import numpy as np
+import pytest
+
+
+def test_every_activation_starts_from_the_same_weights(runs):
+    starts = [run.history.snapshots[0] for run in runs.values()]
+    for start in starts[1:]:
+        np.testing.assert_array_equal(start, starts[0])
+
+
+def test_labels_name_the_activation_and_its_parameters(runs):
+    assert list(runs) == ["tanh", "relu", "leaky_relu(0.1)"]
+
+
+def test_curves_start_with_the_untrained_network(moons, runs):
+    run = runs["tanh"]
+    assert run.epochs.tolist() == list(range(7))
+    fresh = ab.MLP((2, 8, 2), "tanh", seed=3)
+    loss, accuracy = fresh.evaluate(moons.x_train, moons.y_train)
+    assert run.train_loss[0] == pytest.approx(loss)
+    assert run.train_accuracy[0] == pytest.approx(accuracy)
+    assert run.train_loss[1:].tolist() == run.history.train_loss
+    assert run.test_accuracy[1:].tolist() == run.history.test_accuracy
+
+
+def test_training_is_repeatable(moons, runs):
+    again = ab.train_per_activation(
+        moons, ["relu"], hidden=(8,), epochs=6, optimizer=ab.Adam(0.05), seed=3
+    )
+    np.testing.assert_array_equal(again["relu"].train_loss, runs["relu"].train_loss)
+
+
+def test_at_restores_a_snapshot_without_touching_the_model(runs):
+    run = runs["relu"]
+    final = run.model.get_parameters()
+    early = run.at(3)
+    np.testing.assert_array_equal(early.get_parameters(), run.history.snapshots[3])
+    np.testing.assert_array_equal(run.model.get_parameters(), final)
+    with pytest.raises(ValueError, match="no snapshot"):
+        run.at(4)
+
+
+def test_seed_sweep_stacks_one_row_per_seed(moons):
+    sweep = ab.seed_sweep(moons, ["relu", "tanh"], [0, 1, 2], hidden=(4,), epochs=3)
+    assert set(sweep) == {"relu", "tanh"}
+    assert sweep["relu"]["test_accuracy"].shape == (3, 4)
+    assert not np.array_equal(sweep["relu"]["train_loss"][0], sweep["relu"]["train_loss"][1])
+    with pytest.raises(ValueError, match="at least one seed"):
+        ab.seed_sweep(moons, ["relu"], [])
+
+
+@pytest.mark.parametrize(
+    ("curve", "target", "expected"),
+    [([0.1, 0.5, 0.9, 0.95], 0.9, 2), ([0.1, 0.5], 0.9, None), ([0.95, 0.1], 0.9, 0)],
+)
+def test_epochs_to_reach(curve, target, expected):
+    assert ab.epochs_to_reach(curve, target) == expected
+
+
+def test_dead_unit_run_records_every_epoch(moons):
+    run = ab.dead_unit_run(moons, "relu", 0.1, hidden=(5, 4), epochs=3)
+    assert run.dead.shape == (4, 9)
+    assert run.layer_sizes == (5, 4)
+    assert run.dead.dtype == bool
+    assert run.dead_fraction.shape == (4,)
+    assert np.all((run.dead_fraction >= 0) & (run.dead_fraction <= 1))
+
+
+def test_leaky_units_never_die(moons):
+    run = ab.dead_unit_run(moons, ("leaky_relu", {"negative_slope": 0.1}), 0.5, epochs=3)
+    assert not run.dead.any()
+    assert run.label == "leaky_relu(0.1)"
+
+
+def test_a_relu_unit_with_a_very_negative_bias_is_dead_and_stays_dead(moons):
+    model = ab.MLP((2, 3, 2), "relu", seed=0)
+    model.biases[0][1] = -100.0  # below w.x for every moons point
+    assert model.dead_units(moons.x_train)[0].tolist() == [False, True, False]
+    before = model.weights[0][:, 1].copy()
+    model.fit(moons.x_train, moons.y_train, epochs=5, optimizer=ab.SGD(0.5))
+    np.testing.assert_array_equal(model.weights[0][:, 1], before)
+    assert model.biases[0][1] == -100.0
+
+
+def test_divergence_is_recorded_not_warned(moons):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = ab.dead_unit_run(moons, ("leaky_relu", {"negative_slope": 0.5}), 1e6, epochs=3)
+    assert math.isnan(run.test_accuracy[-1])
+    assert run.dead.shape == (4, 128)
+
+
+def test_hidden_pre_activations_match_the_first_layer(moons):
+    model = ab.MLP((2, 5, 4, 2), "tanh", seed=2)
+    z1, z2 = ab.hidden_pre_activations(model, moons.x_train)
+    np.testing.assert_allclose(z1, moons.x_train @ model.weights[0] + model.biases[0])
+    np.testing.assert_allclose(z2, np.tanh(z1) @ model.weights[1] + model.biases[1])
+
+
+def test_pre_activation_trace_first_layer_deaths_are_final(moons):
+    trace = ab.max_pre_activation_trace(moons, "relu", 5.0, steps=30, hidden=(16,), seed=0)
+    assert trace.shape == (31, 16)
+    dead = trace <= 0
+    assert not np.any(dead[:-1] & ~dead[1:])  # a first-layer unit never revives
+    for j in np.flatnonzero(dead[-1]):
+        after = trace[np.argmax(dead[:, j]) :, j]
+        assert np.all(after == after[0])  # and its weights never move again
+
+
+def test_born_dead_grows_with_depth_and_shrinks_with_bias(moons):
+    x = moons.x_train
+    assert ab.born_dead_fraction(x, 8, 1, range(20)) == 0.0
+    deep = ab.born_dead_fraction(x, 2, 30, range(20))
+    assert deep >= 0.8
+    assert ab.born_dead_fraction(x, 2, 5, range(40), bias=0.1) <= ab.born_dead_fraction(
+        x, 2, 5, range(40)
+    )
