@@ -49,3 +49,16 @@ def test_import_does_not_load_pyplot():
 
 def test_package_is_not_called_code():
     assert ab.__name__ == "actbook"
+
+
+def test_every_public_name_comes_from_one_layer():
+    from actbook import activations, figures, training
+
+    layers = {"activations": activations, "figures": figures, "training": training}
+    owners = {
+        name: [layer for layer, module in layers.items() if name in module.__all__]
+        for name in ab.__all__
+    }
+    assert {name: found for name, found in owners.items() if len(found) != 1} == {}
+    for name, (layer,) in owners.items():
+        assert getattr(ab, name) is getattr(layers[layer], name), name

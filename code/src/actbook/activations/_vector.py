@@ -2,7 +2,7 @@
 
 They act along one axis (``axis=-1`` by default, as in PyTorch's ``dim=-1`` usage and
 JAX's default) and follow the same dtype, NaN and no-warning rules as
-:mod:`actbook._elementwise`.
+:mod:`actbook.activations._elementwise`.
 
 What "the derivative" of a vector-valued activation means here:
 
