@@ -153,7 +153,7 @@ SAMPLE = np.sort(np.concatenate([np.linspace(-30, 30, 60001), [-1e6, -1e3, 1e3, 
 
 @pytest.mark.parametrize("activation", ENTRIES, ids=lambda a: a.name)
 def test_declared_properties_hold_on_a_dense_sample(activation):
-    """A light check (the full one is actbook.activations._properties): samples respect declarations."""
+    """A light check (the full one is in activations._properties): samples respect declarations."""
     props = activation.properties
     value, slope = _curves(activation)
     params = activation.defaults
