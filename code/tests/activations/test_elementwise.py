@@ -374,6 +374,13 @@ KINK_DERIVATIVES = [
     ("softshrink", {}, 0.5, 0.0),
     ("softshrink", {}, -0.5, 0.0),
     ("hardshrink", {}, 0.5, 0.0),
+    ("threshold", {}, 1.0, 0.0),
+    ("threshold", {"threshold": 0.5, "value": 0.5}, 0.5, 0.0),
+    ("sparse_sigmoid", {}, -1.0, 0.0),
+    ("sparse_sigmoid", {}, 1.0, 0.0),
+    ("sparse_plus", {}, -1.0, 0.0),
+    ("sparse_plus", {}, 1.0, 1.0),
+    ("squared_relu", {}, 0.0, 0.0),
     ("step", {}, 0.0, 0.0),
     ("softplus", {}, 20.0, 1 / (1 + math.exp(-20.0))),
     ("softplus", {}, 20.000001, 1.0),
@@ -411,6 +418,56 @@ def test_selu_constants_to_full_precision():
     scale = mpmath.mpf("1.0507009873554804934193349852946")
     assert float(alpha) == ew.SELU_ALPHA
     assert float(scale) == ew.SELU_SCALE
+
+
+# -- the entries from the libraries' lists ------------------------------------------------------
+def test_threshold_follows_pytorch():
+    threshold = ab.get("threshold")
+    x = np.array([-np.inf, -3.0, 0.5, 1.0, np.nextafter(1.0, 2.0), 4.0, np.inf, np.nan])
+    y = threshold(x, threshold=1.0, value=-7.0)
+    # x == threshold is replaced (the comparison is strict); NaN is never replaced.
+    np.testing.assert_array_equal(y[:-1], [-7.0, -7.0, -7.0, -7.0, x[4], 4.0, np.inf])
+    assert np.isnan(y[-1])
+    np.testing.assert_array_equal(threshold.grad(x[:-1]), [0, 0, 0, 0, 1, 1, 1])
+    # Threshold(0, 0) is ReLU, and Keras' relu(x, threshold=t) is Threshold(t, 0).
+    z = np.linspace(-3, 3, 61)
+    np.testing.assert_array_equal(threshold(z, threshold=0.0, value=0.0), ab.get("relu")(z))
+    np.testing.assert_array_equal(
+        threshold.grad(z, threshold=0.0, value=0.0), ab.get("relu").grad(z)
+    )
+
+
+def test_threshold_jumps_unless_value_equals_threshold():
+    below, above = np.array(1.0), np.nextafter(1.0, 2.0)
+    threshold = ab.get("threshold")
+    assert float(threshold(above) - threshold(below)) == pytest.approx(1.0)  # θ − v = 1
+    continuous = {"threshold": 1.0, "value": 1.0}
+    assert float(threshold(above, **continuous) - threshold(below, **continuous)) < 1e-15
+    assert ab.computed_properties("threshold", continuous)["smooth"] == "C0"
+
+
+def test_sparse_pair_identities():
+    x = np.linspace(-3, 3, 241)
+    sparse_sigmoid, sparse_plus = ab.get("sparse_sigmoid"), ab.get("sparse_plus")
+    np.testing.assert_allclose(sparse_sigmoid(x), (ab.get("hard_tanh")(x) + 1) / 2, rtol=1e-15)
+    np.testing.assert_array_equal(sparse_plus.grad(x), sparse_sigmoid(x))
+    # Sparse plus meets softplus's asymptotes exactly: 0 up to -1, x from 1 on.
+    assert sparse_plus(-1.0) == 0.0 and sparse_plus(1.0) == 1.0
+    big = np.array([1.0, 3.0, 2.0**53 + 2, 1e300])
+    np.testing.assert_array_equal(sparse_plus(big), big)
+    # Near -1 the value (x + 1)**2 / 4 keeps full relative accuracy.
+    near = -1 + np.array([1e-10, 1e-5])
+    np.testing.assert_allclose(sparse_plus(near), (near + 1) ** 2 / 4, rtol=1e-15)
+
+
+def test_squared_relu_and_exponential_overflow_to_inf_silently():
+    with np.errstate(over="raise"):
+        assert ab.get("squared_relu")(1e200) == np.inf
+        assert ab.get("squared_relu").grad(1e308) == np.inf  # 2 * 1e308 > max
+        assert ab.get("exponential")(710.0) == np.inf
+    assert ab.get("squared_relu")(np.float32(2e19)) == np.inf  # 4e38 > float32 max
+    assert ab.get("exponential")(np.float16(11.1)) == np.inf  # e^11.1 > 65504
+    np.testing.assert_array_equal(ab.get("exponential").grad([-np.inf, 0.0]), [0.0, 1.0])
 
 
 # -- bad parameters ------------------------------------------------------------------------

@@ -113,6 +113,90 @@ def test_softmax_with_a_tiny_temperature_does_not_overflow():
     np.testing.assert_array_equal(y, [1.0, 0.0, 0.0])
 
 
+# -- sparsemax ---------------------------------------------------------------------------------
+def _mp_sparsemax(row):
+    """Sparsemax by bisection on tau at 50 digits: sum(max(x - tau, 0)) = 1, no sorting."""
+    with mpmath.workdps(50):
+        z = [mpmath.mpf(float(v)) for v in row]
+        low, high = max(z) - 1, max(z)  # the sum is >= 1 at max - 1 and 0 at max
+        for _ in range(200):
+            middle = (low + high) / 2
+            if mpmath.fsum(max(v - middle, 0) for v in z) > 1:
+                low = middle
+            else:
+                high = middle
+        return [max(v - low, 0) for v in z]
+
+
+def test_sparsemax_matches_bisection():
+    x = np.concatenate([RNG.normal(scale=s, size=(10, 6)) for s in (0.3, 1.0, 30.0)])
+    got = vec.sparsemax(x)
+    for row, out in zip(x, got, strict=True):
+        exact = _mp_sparsemax(row)
+        for y, e in zip(out, exact, strict=True):
+            # tau carries a few roundings of numbers up to max |x|: absolute accuracy.
+            assert abs(y - float(e)) <= 4e-16 * (1 + np.abs(row).max()), (row, out)
+    assert (got == 0).any() and (got == 1).any()  # sparse and one-hot rows both occur
+
+
+def test_sparsemax_is_the_projection_onto_the_simplex():
+    x = RNG.normal(scale=2, size=(50, 7))
+    p = vec.sparsemax(x)
+    np.testing.assert_allclose(p.sum(axis=-1), 1.0, rtol=1e-15)
+    assert (p >= 0).all()
+    # Optimality (KKT) of min ||p - x||: p_i = x_i - tau on the support, x_i <= tau off it.
+    tau = np.where(p > 0, x - p, np.nan)
+    spread = np.nanmax(tau, axis=-1) - np.nanmin(tau, axis=-1)
+    assert spread.max() < 1e-14
+    off = np.where(p == 0, x, -np.inf).max(axis=-1)
+    assert (off <= np.nanmin(tau, axis=-1) + 1e-15).all()
+    np.testing.assert_allclose(vec.sparsemax(x + 1e3), p, atol=1e-12)  # shift-invariant
+
+
+def test_sparsemax_diagonal_matches_central_differences():
+    x = RNG.normal(size=(20, 5))
+    h = 1e-7
+    numeric = np.empty_like(x)
+    for i in range(x.shape[-1]):
+        step = np.zeros_like(x)
+        step[:, i] = h
+        numeric[:, i] = (vec.sparsemax(x + step)[:, i] - vec.sparsemax(x - step)[:, i]) / (2 * h)
+    np.testing.assert_allclose(vec.sparsemax_diagonal(x), numeric, atol=1e-8)
+    # 1 - 1/|S| on a support of |S| entries, 0 off it: nothing else.
+    assert set(np.unique(vec.sparsemax_diagonal(x))) <= {1 - 1 / k for k in range(1, 6)}
+
+
+def test_sparsemax_slice_derivative_is_the_diagonal_also_at_the_kinks():
+    x = np.array([-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0])
+    pairs = np.stack([x, np.zeros_like(x)], axis=-1)
+    np.testing.assert_array_equal(
+        vec.sparsemax_diagonal(pairs)[:, 0], vec.sparsemax_slice_derivative(x)
+    )
+    np.testing.assert_array_equal(vec.sparsemax_slice_derivative([-1.0, 1.0]), [0.0, 0.0])
+
+
+def test_sparsemax_infinite_nan_and_huge_rows():
+    x = np.array(
+        [
+            [-np.inf, 0.0, 0.5],  # -inf scores get probability 0
+            [-np.inf, -np.inf, -np.inf],  # no finite score: NaN, as softmax
+            [np.nan, 0.0, 1.0],
+            [np.inf, 0.0, 1.0],
+            [1e308, -1e308, 0.0],  # no overflow in x - max
+            [-1e308, -1e308, -1e308],  # a tie: uniform
+        ]
+    )
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        p = vec.sparsemax(x)
+        d = vec.sparsemax_diagonal(x)
+    np.testing.assert_array_equal(p[0], [0.0, 0.25, 0.75])
+    assert np.isnan(p[1:4]).all() and np.isnan(d[1:4]).all()
+    np.testing.assert_array_equal(p[4], [1.0, 0.0, 0.0])
+    np.testing.assert_allclose(p[5], [1 / 3] * 3, rtol=1e-15)
+    np.testing.assert_array_equal(d[4], [0.0, 0.0, 0.0])  # a one-hot output does not move
+    np.testing.assert_allclose(vec.sparsemax(x[:1].T, axis=0).T, p[:1])
+
+
 # -- gated units and maxout ------------------------------------------------------------------
 def _sigmoid(z):
     return 1 / (1 + np.exp(-z))
@@ -211,6 +295,7 @@ SLICE_VECTORS = {
     "softmax": lambda x: (np.stack([x, np.zeros_like(x)], axis=-1), 0),
     "log_softmax": lambda x: (np.stack([x, np.zeros_like(x)], axis=-1), 0),
     "softmin": lambda x: (np.stack([x, np.zeros_like(x)], axis=-1), 0),
+    "sparsemax": lambda x: (np.stack([x, np.zeros_like(x)], axis=-1), 0),
     "glu": lambda x: (np.stack([x, x], axis=-1), 0),
     "swiglu": lambda x: (np.stack([x, x], axis=-1), 0),
     "maxout": lambda x: (np.stack([np.zeros_like(x), x, -x / 2 - 1], axis=-1), 0),

@@ -521,6 +521,150 @@ register(
     )
 )
 
+
+# -- from the libraries' lists: squared ReLU, threshold, sparse plus/sigmoid, exponential ----
+def _halved(z):
+    """``z / 2`` kept unexpanded, so that it prints as (x + 1)/2 rather than x/2 + 1/2."""
+    return sympy.Mul(_HALF, z, evaluate=False)
+
+
+register(
+    Activation(
+        name="squared_relu",
+        title="Squared ReLU",
+        function=ew.squared_relu,
+        derivative=ew.squared_relu_derivative,
+        sympy_expression=lambda x: sympy.Max(0, x) ** 2,
+        sympy_derivative=lambda x: _cases((2 * x, x > 0), (0, True)),
+        summary="max(0, x)²: ReLU's zeros with a quadratic rise; the feed-forward "
+        "activation that Primer's search found for Transformer language models.",
+        references=("so2021primer",),
+        properties=_properties(
+            (0, _INF),
+            monotonic=True,
+            zero_centred=False,
+            smooth="C1",
+            derivative_range=(0, _INF),
+            identity_near_origin=False,
+            exp_like_calls=0,
+        ),
+    )
+)
+
+register(
+    Activation(
+        name="threshold",
+        title="Threshold",
+        function=ew.threshold,
+        derivative=ew.threshold_derivative,
+        parameters=(
+            Parameter(
+                name="threshold",
+                default=1.0,
+                low=-2.0,
+                high=2.0,
+                valid=_REAL,
+                symbol="theta",
+                description="inputs above it pass unchanged (no library default; 1 here, "
+                "so that the jump shows)",
+            ),
+            Parameter(
+                name="value",
+                default=0.0,
+                low=-2.0,
+                high=2.0,
+                valid=_REAL,
+                symbol="v",
+                description="what every input at or below the threshold becomes; "
+                "value = threshold makes the function continuous",
+            ),
+        ),
+        sympy_expression=lambda x, threshold, value: _cases((x, x > threshold), (value, True)),
+        sympy_derivative=lambda x, threshold, value: _cases((1, x > threshold), (0, True)),
+        summary="x above the threshold θ, the constant v at or below it (PyTorch's "
+        "Threshold): a jump of θ − v at θ unless v = θ.",
+        references=("paszke2019pytorch",),
+        properties=_properties(
+            (0, _INF),
+            monotonic=True,
+            zero_centred=False,
+            smooth="discontinuous",
+            derivative_range=(0, 1),
+            identity_near_origin=False,
+            exp_like_calls=0,
+        ),
+    )
+)
+
+register(
+    Activation(
+        name="sparse_sigmoid",
+        title="Sparse sigmoid",
+        function=ew.sparse_sigmoid,
+        derivative=ew.sparse_sigmoid_derivative,
+        sympy_expression=lambda x: _cases((0, x <= -1), (1, x >= 1), (_halved(x + 1), True)),
+        sympy_derivative=lambda x: _cases((_HALF, (x > -1) & (x < 1)), (0, True)),
+        summary="clip((x + 1)/2, 0, 1): exactly 0 below -1 and 1 above 1; to sparsemax "
+        "what the sigmoid is to softmax.",
+        references=("blondel2020learning",),
+        properties=_properties(
+            (0, 1),
+            monotonic=True,
+            zero_centred=False,
+            smooth="C0",
+            derivative_range=(0, 0.5),
+            identity_near_origin=False,
+            exp_like_calls=0,
+        ),
+    )
+)
+
+register(
+    Activation(
+        name="sparse_plus",
+        title="Sparse plus",
+        function=ew.sparse_plus,
+        derivative=ew.sparse_plus_derivative,
+        sympy_expression=lambda x: _cases((0, x <= -1), (x, x >= 1), ((x + 1) ** 2 / 4, True)),
+        sympy_derivative=lambda x: _cases((0, x <= -1), (1, x >= 1), (_halved(x + 1), True)),
+        summary="0 below -1, (x + 1)²/4 between, x above 1: a softplus that reaches 0 and "
+        "x exactly, with the sparse sigmoid as its derivative.",
+        references=("blondel2020learning",),
+        properties=_properties(
+            (0, _INF),
+            monotonic=True,
+            zero_centred=False,
+            smooth="C1",
+            derivative_range=(0, 1),
+            identity_near_origin=False,
+            exp_like_calls=0,
+        ),
+    )
+)
+
+register(
+    Activation(
+        name="exponential",
+        title="Exponential",
+        function=ew.exponential,
+        derivative=ew.exponential,
+        sympy_expression=lambda x: sympy.exp(x),
+        sympy_derivative=lambda x: sympy.exp(x),
+        summary="e^x (Keras' exponential): a positive output, such as the rate of a Poisson "
+        "model, whose log is the pre-activation.",
+        references=("nelder1972generalized", "chollet2015keras"),
+        properties=_properties(
+            (0, _INF),
+            monotonic=True,
+            zero_centred=False,
+            smooth="C-infinity",
+            derivative_range=(0, _INF),
+            identity_near_origin=False,
+            exp_like_calls=1,
+        ),
+    )
+)
+
 # -- exponential linear units ------------------------------------------------------------------
 register(
     Activation(
@@ -1165,6 +1309,41 @@ register(
         curve=vec.softmin_slice,
         curve_derivative=vec.softmin_slice_derivative,
         curve_label="first output of softmin([x, 0]), which is sigmoid(-x): it falls as x rises",
+    )
+)
+
+register(
+    Activation(
+        name="sparsemax",
+        title="Sparsemax",
+        function=vec.sparsemax,
+        derivative=vec.sparsemax_diagonal,
+        latex_override=(
+            r"\operatorname{sparsemax}(\mathbf{x})_i = \max\left(x_i - \tau(\mathbf{x}), 0\right),"
+            r"\quad \textstyle\sum_{j=1}^{n} \max\left(x_j - \tau(\mathbf{x}), 0\right) = 1"
+        ),
+        derivative_latex_override=(
+            r"\frac{\partial\, \operatorname{sparsemax}(\mathbf{x})_i}{\partial x_j} = "
+            r"s_i \left(\delta_{ij} - \frac{s_j}{|S|}\right),"
+            r"\quad s_i = [\operatorname{sparsemax}(\mathbf{x})_i > 0],\ |S| = \textstyle\sum_k s_k"
+        ),
+        summary="The projection of the scores onto the probability simplex: like softmax, "
+        "but low scores get probability exactly 0.",
+        references=("martins2016softmax",),
+        properties=_properties(
+            (0, 1),
+            monotonic=True,
+            zero_centred=False,
+            smooth="C0",
+            derivative_range=(0, 0.5),
+            identity_near_origin=False,
+            exp_like_calls=0,
+        ),
+        elementwise=False,
+        curve=vec.sparsemax_slice,
+        curve_derivative=vec.sparsemax_slice_derivative,
+        curve_label="first output of sparsemax([x, 0]), which is the sparse sigmoid "
+        "clip((x + 1)/2, 0, 1)",
     )
 )
 

@@ -41,6 +41,7 @@ __all__ = [
     "celu_derivative",
     "elu",
     "elu_derivative",
+    "exponential",
     "gaussian",
     "gaussian_derivative",
     "gelu",
@@ -91,6 +92,12 @@ __all__ = [
     "softshrink_derivative",
     "softsign",
     "softsign_derivative",
+    "sparse_plus",
+    "sparse_plus_derivative",
+    "sparse_sigmoid",
+    "sparse_sigmoid_derivative",
+    "squared_relu",
+    "squared_relu_derivative",
     "squareplus",
     "squareplus_derivative",
     "step",
@@ -99,6 +106,8 @@ __all__ = [
     "tanh_derivative",
     "tanhshrink",
     "tanhshrink_derivative",
+    "threshold",
+    "threshold_derivative",
 ]
 
 #: SELU's constants (Klambauer et al. 2017), to full double precision.
@@ -491,6 +500,112 @@ def hard_tanh_derivative(x: Any, *, min_val: float, max_val: float) -> np.ndarra
 def _check_interval(min_val: float, max_val: float) -> None:
     if not min_val < max_val:
         raise ValueError(f"parameter 'min_val' must be below 'max_val', got {min_val} >= {max_val}")
+
+
+# -- from the libraries' lists: squared ReLU, threshold, sparse plus/sigmoid, exponential ----
+def squared_relu(x: Any) -> np.ndarray:
+    """Squared ReLU ``max(x, 0)**2``, the feed-forward activation of Primer (So et al. 2021).
+
+    Above ``sqrt(max)`` the true value exceeds the largest float: the overflow to inf is
+    the correctly rounded answer and is not reported.
+    """
+    r = relu(x)
+    with np.errstate(over="ignore"):
+        return np.square(r, out=r)
+
+
+def squared_relu_derivative(x: Any) -> np.ndarray:
+    """``2 max(x, 0)``: continuous, so 0 at the origin from both sides (no convention).
+
+    ``r + r`` is exactly ``2r``; above ``max / 2`` it overflows to inf, the true answer.
+    """
+    r = relu(x)
+    with np.errstate(over="ignore"):
+        return np.add(r, r, out=r)
+
+
+def threshold(x: Any, *, threshold: float, value: float) -> np.ndarray:
+    """PyTorch's ``Threshold``: ``x`` where ``x > threshold``, else ``value``.
+
+    ``x == threshold`` gives ``value`` (PyTorch and Keras compare strictly). The function
+    jumps by ``threshold - value`` at ``x = threshold``: it is continuous only when
+    ``value == threshold``. NaN stays NaN: as in PyTorch's kernel, ``value`` replaces
+    ``x`` only where ``x <= threshold`` holds, which NaN never satisfies.
+    """
+    x = as_float_array(x)
+    result = np.full_like(x, value)
+    np.copyto(result, x, where=~(x <= x.dtype.type(threshold)))
+    return result
+
+
+def threshold_derivative(x: Any, *, threshold: float, value: float) -> np.ndarray:
+    """1 where ``x > threshold``, else 0; at ``x = threshold`` it is 0 (PyTorch).
+
+    ``value`` does not change the slope; it is a parameter here because the registry
+    passes every parameter of an activation to both of its functions.
+    """
+    del value  # the slope is 0 on the constant side whatever the constant
+    x = as_float_array(x)
+    return _mask(x > x.dtype.type(threshold), x)
+
+
+def _sparse_ramp(x: np.ndarray) -> np.ndarray:
+    """``clip(x, -1, 1) + 1`` in ``[0, 2]``: exact near ``x = -1``, where it is small."""
+    ramp = np.clip(x, x.dtype.type(-1), x.dtype.type(1), out=np.empty_like(x))
+    return np.add(ramp, x.dtype.type(1), out=ramp)
+
+
+def sparse_sigmoid(x: Any) -> np.ndarray:
+    """Sparse sigmoid ``clip((x + 1) / 2, 0, 1)``: 0 up to -1, 1 from 1 on (``jax.nn``, Keras).
+
+    It is ``(hardtanh(x) + 1) / 2`` and the first output of ``sparsemax([x, 0])``, as
+    the sigmoid is the first output of ``softmax([x, 0])`` (Blondel et al. 2020).
+    """
+    ramp = _sparse_ramp(as_float_array(x))
+    return np.multiply(ramp, ramp.dtype.type(0.5), out=ramp)
+
+
+def sparse_sigmoid_derivative(x: Any) -> np.ndarray:
+    """1/2 strictly inside ``(-1, 1)``, else 0: 0 at both kinks, the flat side.
+
+    That is PyTorch's convention for ``hardtanh``, of which this is an affine image, and
+    what Keras' TensorFlow and PyTorch backends give; JAX gives 1/4 there (see the
+    conventions table).
+    """
+    x = as_float_array(x)
+    return _mask((x > -1) & (x < 1), x, 0.5)
+
+
+def sparse_plus(x: Any) -> np.ndarray:
+    """Sparse plus: 0 up to -1, ``(x + 1)**2 / 4`` on ``(-1, 1)``, ``x`` from 1 on.
+
+    The piecewise-quadratic twin of softplus (``jax.nn``, Keras; Blondel et al. 2020):
+    continuously differentiable, with :func:`sparse_sigmoid` as its derivative. The
+    square of the exact ramp ``clip(x, -1, 1) + 1`` keeps full relative accuracy near
+    ``x = -1``; from 1 on the value is ``x`` itself, not ``1 + (x - 1)``.
+    """
+    x = as_float_array(x)
+    ramp = _sparse_ramp(x)
+    np.square(ramp, out=ramp)
+    np.multiply(ramp, ramp.dtype.type(0.25), out=ramp)
+    np.copyto(ramp, x, where=x >= 1)
+    return ramp
+
+
+def sparse_plus_derivative(x: Any) -> np.ndarray:
+    """:func:`sparse_sigmoid`: 0 at -1 and 1 at 1 from both sides (sparse plus is C1)."""
+    return sparse_sigmoid(x)
+
+
+def exponential(x: Any) -> np.ndarray:
+    """``exp(x)``, Keras' ``exponential`` activation; its own derivative.
+
+    Above ``log(max)`` (709.78 in float64) the true value exceeds the largest float: the
+    overflow to inf is the correctly rounded answer and is not reported.
+    """
+    x = as_float_array(x)
+    with np.errstate(over="ignore"):
+        return np.exp(x, out=np.empty_like(x))
 
 
 # -- exponential linear units ---------------------------------------------------------------

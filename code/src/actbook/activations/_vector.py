@@ -6,7 +6,8 @@ JAX's default) and follow the same dtype, NaN and no-warning rules as
 
 What "the derivative" of a vector-valued activation means here:
 
-* Softmax, log-softmax and softmin keep the shape; their registered derivative is the
+* Softmax, log-softmax, softmin and sparsemax keep the shape; their registered
+  derivative is the
   diagonal of the Jacobian, ``d y_i / d x_i`` (the rows of the softmax Jacobian sum to
   zero, so the Jacobian-vector product with ones would be identically 0).
 * GLU, SwiGLU and maxout shrink the axis; their registered derivative is the
@@ -31,6 +32,8 @@ from ._elementwise import (
     sigmoid_derivative,
     silu,
     silu_derivative,
+    sparse_sigmoid,
+    sparse_sigmoid_derivative,
 )
 
 __all__ = [
@@ -56,6 +59,10 @@ __all__ = [
     "softmin_diagonal",
     "softmin_slice",
     "softmin_slice_derivative",
+    "sparsemax",
+    "sparsemax_diagonal",
+    "sparsemax_slice",
+    "sparsemax_slice_derivative",
     "swiglu",
     "swiglu_derivative",
     "swiglu_slice",
@@ -214,6 +221,95 @@ def softmin_slice_derivative(x: Any) -> np.ndarray:
     """Derivative of :func:`softmin_slice`: ``-sigmoid'(x)``."""
     d = sigmoid_derivative(x)
     return np.negative(d, out=d)
+
+
+# -- sparsemax ---------------------------------------------------------------------------------
+def _sparsemax_threshold(z: np.ndarray) -> np.ndarray:
+    """The ``tau`` of each row of ``z`` (last axis, maximum 0 or all NaN), kept as an axis.
+
+    With the entries in decreasing order ``z_(1) >= z_(2) >= ...`` and ``c_j`` the sum of
+    the first ``j``, the support is the first ``k`` of them, ``k`` the largest ``j`` with
+    ``1 + j z_(j) > c_j``, and ``tau = (c_k - 1) / k`` (Martins & Astudillo 2016).
+    Because the maximum is 0, ``tau`` lies in ``[-1, 0)`` and the sums over the support in
+    ``[-k, 0]``: only entries far outside the support can overflow, to ``-inf``, and those
+    fail the test whatever their exact value.
+    """
+    # NaN rows stay NaN through z - tau whatever tau is; zeros in their place keep NaN
+    # out of the sums (numpy's float16 accumulation flags NaN as an invalid operation).
+    z = np.where(np.isnan(z), z.dtype.type(0), z)
+    descending = np.flip(np.sort(z, axis=-1), axis=-1)
+    ranks = np.arange(1, z.shape[-1] + 1, dtype=z.dtype)
+    with np.errstate(over="ignore"):
+        partial_sums = np.cumsum(descending, axis=-1)
+        test = np.multiply(descending, ranks)
+    np.add(test, z.dtype.type(1), out=test)
+    inside = np.greater(test, partial_sums, out=np.empty(z.shape, dtype=bool))
+    k = np.sum(inside, axis=-1, keepdims=True)  # >= 1: the top entry, 0, always passes
+    tau = np.take_along_axis(partial_sums, k - 1, axis=-1)
+    np.subtract(tau, z.dtype.type(1), out=tau)
+    return np.divide(tau, k.astype(z.dtype), out=tau)
+
+
+def sparsemax(x: Any, *, axis: int = -1) -> np.ndarray:
+    """Sparsemax ``max(x_i - tau, 0)``: the Euclidean projection of ``x`` onto the simplex.
+
+    ``tau`` is the one number for which the outputs sum to 1 along ``axis``, so entries
+    more than ``tau`` below the top get probability exactly 0 (Martins & Astudillo 2016;
+    Keras' ``sparsemax``). Computed on ``x - max(x)``, which leaves the result unchanged
+    and keeps every sum that matters within ``[-n, 0]``. Entries equal to ``-inf`` get 0;
+    rows whose maximum is ``+inf`` or NaN give NaN, as softmax does.
+
+    Parameters
+    ----------
+    x : array_like
+        Scores.
+    axis : int
+        The axis that is normalised.
+
+    Returns
+    -------
+    ndarray
+        Probabilities of the same shape and dtype, summing to 1 along ``axis``.
+    """
+    x = as_float_array(x)
+    if x.size == 0:
+        return np.array(x, copy=True)
+    shifted = _shifted(x, axis)  # our own array: overwritten below
+    z = np.moveaxis(shifted, axis, -1)  # a view of it
+    np.subtract(z, _sparsemax_threshold(z), out=z)
+    np.maximum(shifted, x.dtype.type(0), out=shifted)
+    return shifted
+
+
+def sparsemax_diagonal(x: Any, *, axis: int = -1) -> np.ndarray:
+    """Diagonal of the sparsemax Jacobian: ``1 - 1/|S|`` on the support ``S``, else 0.
+
+    The Jacobian is ``diag(s) - s s^T / |S|`` with ``s`` the indicator of the support,
+    the entries whose output is positive (Martins & Astudillo 2016): it is constant
+    while the support does not change. An entry exactly at ``tau`` is outside ``S``.
+    """
+    p = sparsemax(x, axis=axis)
+    inside = p > 0
+    size = np.sum(inside, axis=axis, keepdims=True).astype(p.dtype)
+    np.maximum(size, p.dtype.type(1), out=size)  # NaN rows have none; their 1/0 is avoided
+    scale = np.subtract(p.dtype.type(1), np.reciprocal(size, out=size), out=size)
+    diagonal = np.multiply(inside, scale, dtype=p.dtype)
+    np.copyto(diagonal, p, where=np.isnan(p))
+    return diagonal
+
+
+def sparsemax_slice(x: Any) -> np.ndarray:
+    """First output of ``sparsemax([x, 0])``, which is ``sparse_sigmoid(x)``."""
+    return sparse_sigmoid(x)
+
+
+def sparsemax_slice_derivative(x: Any) -> np.ndarray:
+    """Derivative of :func:`sparsemax_slice`: 1/2 on ``(-1, 1)``, 0 elsewhere and at ±1.
+
+    It is the Jacobian diagonal at ``[x, 0]``: at ``x = ±1`` one entry sits exactly at
+    ``tau`` and leaves the support, so the diagonal is 0 there too.
+    """
+    return sparse_sigmoid_derivative(x)
 
 
 # -- gated linear units ----------------------------------------------------------------------
