@@ -93,6 +93,10 @@ def _adapters(torch, functional) -> dict[str, tuple[str, Callable]]:
             lambda x, negative_slope: f.leaky_relu(x, negative_slope=negative_slope),
         ),
         "relu6": ("F.relu6", lambda x: f.relu6(x)),
+        # Compositions of built-ins where PyTorch has no function of its own: they pin
+        # down PyTorch's float64 values and autograd's slopes, kinks included.
+        "squared_relu": ("torch.square(F.relu(x))", lambda x: torch.square(f.relu(x))),
+        "sparse_sigmoid": ("(F.hardtanh(x) + 1) / 2", lambda x: (f.hardtanh(x) + 1) / 2),
         "elu": ("F.elu", lambda x, alpha: f.elu(x, alpha=alpha)),
         "selu": ("F.selu", lambda x: f.selu(x)),
         "celu": ("F.celu", lambda x, alpha: f.celu(x, alpha=alpha)),
@@ -125,6 +129,7 @@ def _adapters(torch, functional) -> dict[str, tuple[str, Callable]]:
         ),
         "silu": ("F.silu", _only_at(lambda x: f.silu(x), beta=1.0)),
         "arctan": ("torch.atan", lambda x: torch.atan(x)),
+        "exponential": ("torch.exp", lambda x: torch.exp(x)),
         "sinc": ("torch.sinc", lambda x: torch.sinc(x)),
     }
     aliases = {
@@ -256,6 +261,12 @@ def _conventions(torch, functional) -> list[dict]:
         ("hardtanh", "F.hardtanh", lambda x: f.hardtanh(x), [-1.0, 1.0]),
         ("softplus", "F.softplus", lambda x: f.softplus(x), [25.0]),
         ("gelu", "F.gelu", lambda x: f.gelu(x), [1.0]),
+        (
+            "sparse_sigmoid",
+            "(F.hardtanh(x) + 1) / 2",
+            lambda x: (f.hardtanh(x) + 1) / 2,
+            [-1.0, 1.0],
+        ),
     ]
     out = []
     for key, spelling, call, points in probes:

@@ -12,7 +12,9 @@ the libraries with their sources:
 * JAX claims are read from ``jax/_src/nn/functions.py`` (``jax.nn``): ``relu`` and
   ``relu6`` have custom JVPs that are 0 at their kinks; most other functions are
   ``jnp.where`` expressions, whose gradient at the switch point is the gradient of
-  the branch the condition selects there.
+  the branch the condition selects there; ``jnp.clip`` (in ``sparse_sigmoid``) is a
+  ``max`` and a ``min``, whose JVPs give each argument half the gradient at a tie
+  (``jax/_src/lax/lax.py``).
 * Keras claims come from the Keras / ``tf.keras`` API documentation; Keras 3 delegates
   derivatives to its backend, so kink values are given for the TensorFlow backend.
 """
@@ -48,6 +50,10 @@ _OLD_KERAS_HARD_SIGMOID = (
 _KERAS_HARD_SIGMOID = "https://www.tensorflow.org/api_docs/python/tf/keras/activations/hard_sigmoid"
 _JAX_HARD_SIGMOID = "https://docs.jax.dev/en/latest/_autosummary/jax.nn.hard_sigmoid.html"
 _TORCH_MEASURED = "measured: scripts/torch_reference.py (torch 2.13, autograd)"
+_JAX_TIES = "jax/_src/lax/lax.py (the JVPs of max_p and min_p: _balanced_eq halves a tie)"
+_KERAS_SPARSE_SIGMOID = (
+    "keras/src/backend/{tensorflow,torch,jax}/nn.py (sparse_sigmoid), Keras 3.16"
+)
 
 
 @dataclass(frozen=True)
@@ -274,6 +280,29 @@ def conventions() -> list[Convention]:
             note="JAX disagrees with PyTorch at both kinks.",
             sources=(_TORCH_MEASURED, _JAX_SOURCE),
             torch_key="hardtanh",
+            torch_values=(0.0, 0.0),
+        ),
+        Convention(
+            what="Sparse sigmoid′ at −1 and 1",
+            names=("sparse_sigmoid",),
+            ours=_derivatives_at([-1.0, 1.0]),
+            pytorch=(
+                "not provided; (F.hardtanh(x) + 1) / 2, the same function, gives 0 at −1, 0 at 1"
+            ),
+            jax=(
+                "0.25 at −1, 0.25 at 1 (0.5 · clip(x + 1, 0, 2): max and min give each side "
+                "half the gradient at a tie)"
+            ),
+            keras=(
+                "backend-dependent: 0 at both with the TensorFlow and PyTorch backends "
+                "(nested where), 0.25 with the JAX backend (jax.nn.sparse_sigmoid)"
+            ),
+            note=(
+                "The one-sided slopes are 0 and 1/2 at both kinks: JAX takes their mean, "
+                "the others the flat side."
+            ),
+            sources=(_TORCH_MEASURED, _JAX_SOURCE, _JAX_TIES, _KERAS_SPARSE_SIGMOID),
+            torch_key="sparse_sigmoid",
             torch_values=(0.0, 0.0),
         ),
         Convention(
