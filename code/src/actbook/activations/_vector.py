@@ -259,6 +259,11 @@ def sparsemax(x: Any, *, axis: int = -1) -> np.ndarray:
     and keeps every sum that matters within ``[-n, 0]``. Entries equal to ``-inf`` get 0;
     rows whose maximum is ``+inf`` or NaN give NaN, as softmax does.
 
+    Keras 3.15 takes ``tau`` from the sum of the partial sums over the support instead of
+    the last one, so its rows do not sum to 1 once two or more entries are in the support
+    (``[0, 0.5, 0.9]`` gives ``[0, 0, 0.25]`` there, ``[0, 0.3, 0.7]`` here; Keras issue
+    23425): compare with it only on one-hot rows.
+
     Parameters
     ----------
     x : array_like
