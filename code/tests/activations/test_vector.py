@@ -139,6 +139,13 @@ def test_sparsemax_matches_bisection():
     assert (got == 0).any() and (got == 1).any()  # sparse and one-hot rows both occur
 
 
+def test_sparsemax_known_values():
+    np.testing.assert_array_equal(vec.sparsemax([-1.0, 0.0, 1.0]), [0.0, 0.0, 1.0])
+    # tau = (0.9 + 0.5 - 1) / 2 = 0.2: two entries in the support.
+    np.testing.assert_allclose(vec.sparsemax([0.0, 0.5, 0.9]), [0.0, 0.3, 0.7], rtol=1e-15)
+    np.testing.assert_allclose(vec.sparsemax([[2.0, 2.0, 2.0]]), [[1 / 3] * 3], rtol=1e-15)
+
+
 def test_sparsemax_is_the_projection_onto_the_simplex():
     x = RNG.normal(scale=2, size=(50, 7))
     p = vec.sparsemax(x)

@@ -267,14 +267,15 @@ def sparsemax(x: Any, *, axis: int = -1) -> np.ndarray:
     Parameters
     ----------
     x : array_like
-        Scores.
+        Scores; only their differences matter.
     axis : int
-        The axis that is normalised.
+        The axis along which the outputs sum to 1.
 
     Returns
     -------
     ndarray
-        Probabilities of the same shape and dtype, summing to 1 along ``axis``.
+        The projection, of the same shape and dtype: non-negative, exactly 0 off the
+        support.
     """
     x = as_float_array(x)
     if x.size == 0:
