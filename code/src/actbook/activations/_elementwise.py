@@ -529,12 +529,19 @@ def threshold(x: Any, *, threshold: float, value: float) -> np.ndarray:
 
     ``x == threshold`` gives ``value`` (PyTorch and Keras compare strictly). The function
     jumps by ``threshold - value`` at ``x = threshold``: it is continuous only when
-    ``value == threshold``. NaN stays NaN: as in PyTorch's kernel, ``value`` replaces
-    ``x`` only where ``x <= threshold`` holds, which NaN never satisfies.
+    ``value == threshold``. NaN stays NaN, as in PyTorch, whose kernel replaces ``x`` by
+    ``value`` only where ``x <= threshold`` holds, which NaN never satisfies.
     """
     x = as_float_array(x)
-    result = np.full_like(x, value)
-    np.copyto(result, x, where=~(x <= x.dtype.type(threshold)))
+    t = x.dtype.type(threshold)
+    keep = x > t
+    # max(x, t) [x > t] + value [x <= t], with booleans as 0/1 factors: one term is an
+    # exact 0, and max(x, t) is finite where it is dropped (no -inf * 0). Arithmetic
+    # vectorises; a copy under a data-dependent mask is several times slower.
+    result = np.maximum(x, t, out=np.empty_like(x))
+    np.multiply(result, keep, out=result)
+    if value != 0:
+        np.add(result, np.multiply(~keep, x.dtype.type(value), dtype=x.dtype), out=result)
     return result
 
 
@@ -580,16 +587,19 @@ def sparse_plus(x: Any) -> np.ndarray:
     """Sparse plus: 0 up to -1, ``(x + 1)**2 / 4`` on ``(-1, 1)``, ``x`` from 1 on.
 
     The piecewise-quadratic twin of softplus (``jax.nn``, Keras; Blondel et al. 2020):
-    continuously differentiable, with :func:`sparse_sigmoid` as its derivative. The
-    square of the exact ramp ``clip(x, -1, 1) + 1`` keeps full relative accuracy near
-    ``x = -1``; from 1 on the value is ``x`` itself, not ``1 + (x - 1)``.
+    continuously differentiable, with :func:`sparse_sigmoid` as its derivative.
+
+    Computed as ``max(x, q)`` with ``q = (clip(x, -1, 1) + 1)**2 / 4``: ``q`` is 0 below
+    -1 and 1 above 1, and ``q - x = (x - 1)**2 / 4 >= 0`` between, so the maximum picks
+    each piece exactly where it applies, ``x`` itself from 1 on (not ``1 + (x - 1)``),
+    without a masked copy. Squaring the exact ramp ``clip(x, -1, 1) + 1`` keeps full
+    relative accuracy near ``x = -1``.
     """
     x = as_float_array(x)
-    ramp = _sparse_ramp(x)
-    np.square(ramp, out=ramp)
-    np.multiply(ramp, ramp.dtype.type(0.25), out=ramp)
-    np.copyto(ramp, x, where=x >= 1)
-    return ramp
+    q = _sparse_ramp(x)
+    np.square(q, out=q)
+    np.multiply(q, q.dtype.type(0.25), out=q)
+    return np.maximum(q, x, out=q)
 
 
 def sparse_plus_derivative(x: Any) -> np.ndarray:
