@@ -437,6 +437,14 @@ def test_threshold_follows_pytorch():
     )
 
 
+def test_threshold_refuses_infinite_parameters():
+    # Finite numbers only: an infinite threshold or value would make 0 * inf somewhere.
+    for name in ("threshold", "value"):
+        for bad in (np.inf, -np.inf):
+            with pytest.raises(ValueError, match=repr(name)):
+                ab.get("threshold")(np.zeros(2), **{name: bad})
+
+
 def test_threshold_jumps_unless_value_equals_threshold():
     below, above = np.array(1.0), np.nextafter(1.0, 2.0)
     threshold = ab.get("threshold")

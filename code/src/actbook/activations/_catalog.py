@@ -564,6 +564,8 @@ register(
                 low=-2.0,
                 high=2.0,
                 valid=_REAL,
+                open_lower=True,
+                open_upper=True,
                 symbol="theta",
                 description="inputs above it pass unchanged (no library default; 1 here, "
                 "so that the jump shows)",
@@ -574,6 +576,8 @@ register(
                 low=-2.0,
                 high=2.0,
                 valid=_REAL,
+                open_lower=True,
+                open_upper=True,
                 symbol="v",
                 description="what every input at or below the threshold becomes; "
                 "value = threshold makes the function continuous",
