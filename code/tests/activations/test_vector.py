@@ -158,6 +158,11 @@ def test_sparsemax_is_the_projection_onto_the_simplex():
     off = np.where(p == 0, x, -np.inf).max(axis=-1)
     assert (off <= np.nanmin(tau, axis=-1) + 1e-15).all()
     np.testing.assert_allclose(vec.sparsemax(x + 1e3), p, atol=1e-12)  # shift-invariant
+    for dtype, tolerance in ((np.float32, 4e-6), (np.float16, 4e-3)):
+        low = vec.sparsemax(x.astype(dtype))
+        assert low.dtype == dtype
+        np.testing.assert_allclose(low.astype(float).sum(axis=-1), 1.0, atol=tolerance)
+        np.testing.assert_allclose(low, p, atol=tolerance * 4)
 
 
 def test_sparsemax_diagonal_matches_central_differences():
