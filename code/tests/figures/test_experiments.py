@@ -258,6 +258,7 @@ def test_seed_bands_draw_a_mean_and_a_band_per_activation(sweep):
         assert ax.get_xlabel() == "epoch"
     assert loss_ax.get_yscale() == "log" and accuracy_ax.get_ylim() == (0.2, 1.0)
     assert [t.get_text() for t in accuracy_ax.get_legend().get_texts()] == list(sweep)
+    assert not accuracy_ax.get_legend().get_frame_on()  # the book's style: no frame
 
 
 def test_seed_bands_alt_text_counts_seeds_and_gives_each_spread(sweep):
@@ -392,6 +393,9 @@ def test_born_dead_draws_one_line_per_width():
     assert lines[0].get_xdata().tolist() == depths and ax.get_xscale() == "log"
     assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "5", "40"]
     assert len({line.get_color() for line in lines}) == 2
+    # Drawn in the book's style: its line width, a legend without a frame.
+    assert lines[0].get_linewidth() == ab.RC_PARAMS["lines.linewidth"]
+    assert not ax.get_legend().get_frame_on()
     with pytest.raises(ValueError, match="'born_dead'"):
         ab.plot_born_dead(ax, depths, {2: [0.0, 1.0]})
 

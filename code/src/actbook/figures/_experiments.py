@@ -656,17 +656,18 @@ def plot_seed_bands(
     """
     loss_ax, accuracy_ax = axes
     colors = series_colors(list(sweep))
-    for label, curves in sweep.items():
-        plot_band(loss_ax, curves["train_loss"], label=label, color=colors[label])
-        plot_band(accuracy_ax, curves["test_accuracy"], label=label, color=colors[label])
-    loss_ax.set_yscale("log")
-    loss_ax.set_xlabel("epoch")
-    loss_ax.set_ylabel("training loss")
-    if accuracy_range is not None:
-        accuracy_ax.set_ylim(*accuracy_range)
-    accuracy_ax.set_xlabel("epoch")
-    accuracy_ax.set_ylabel("test accuracy")
-    accuracy_ax.legend(fontsize=8, loc="lower right")
+    with style():
+        for label, curves in sweep.items():
+            plot_band(loss_ax, curves["train_loss"], label=label, color=colors[label])
+            plot_band(accuracy_ax, curves["test_accuracy"], label=label, color=colors[label])
+        loss_ax.set_yscale("log")
+        loss_ax.set_xlabel("epoch")
+        loss_ax.set_ylabel("training loss")
+        if accuracy_range is not None:
+            accuracy_ax.set_ylim(*accuracy_range)
+        accuracy_ax.set_xlabel("epoch")
+        accuracy_ax.set_ylabel("test accuracy")
+        accuracy_ax.legend(fontsize=8, loc="lower right")
 
 
 def seed_bands_figure(
@@ -908,16 +909,17 @@ def plot_max_pre_activations(
     trace = np.asarray(trace, dtype=np.float64)
     steps = np.arange(len(trace))
     dead = trace[-1] <= 0
-    for j in np.flatnonzero(~dead):
-        ax.plot(steps, trace[:, j], color=_ALIVE_COLOR, linewidth=0.6, alpha=0.5)
-    for j in np.flatnonzero(dead):
-        ax.plot(steps, trace[:, j], color=_DEAD_COLOR, linewidth=1.0)
-    ax.axhline(0, color=_ZERO_LINE_COLOR, linewidth=0.8)
     per_epoch = "" if steps_per_epoch is None else f" ({steps_per_epoch} steps per epoch)"
-    ax.set_xlabel(f"SGD step{per_epoch}")
-    ax.set_ylabel("largest pre-activation\nover the training set")
-    if ylim is not None:
-        ax.set_ylim(*ylim)
+    with style():
+        for j in np.flatnonzero(~dead):
+            ax.plot(steps, trace[:, j], color=_ALIVE_COLOR, linewidth=0.6, alpha=0.5)
+        for j in np.flatnonzero(dead):
+            ax.plot(steps, trace[:, j], color=_DEAD_COLOR, linewidth=1.0)
+        ax.axhline(0, color=_ZERO_LINE_COLOR, linewidth=0.8)
+        ax.set_xlabel(f"SGD step{per_epoch}")
+        ax.set_ylabel("largest pre-activation\nover the training set")
+        if ylim is not None:
+            ax.set_ylim(*ylim)
 
 
 def max_pre_activations_figure(
@@ -1015,13 +1017,15 @@ def plot_born_dead(
                 f"parameter 'born_dead': width {width} has {len(shares)} shares "
                 f"for {len(depths)} depths"
             )
-        ax.plot(depths, shares, "o-", color=colors[labels[width]], label=labels[width])
-    ax.set_xscale("log")
-    ax.set_xticks(depths, [str(d) for d in depths])
-    ax.set_xlabel("hidden layers")
-    ax.set_ylabel("share dead at initialisation")
-    ax.set_ylim(-0.03, 1.03)
-    ax.legend(fontsize=8)
+    with style():
+        for width, shares in born_dead.items():
+            ax.plot(depths, shares, "o-", color=colors[labels[width]], label=labels[width])
+        ax.set_xscale("log")
+        ax.set_xticks(depths, [str(d) for d in depths])
+        ax.set_xlabel("hidden layers")
+        ax.set_ylabel("share dead at initialisation")
+        ax.set_ylim(-0.03, 1.03)
+        ax.legend(fontsize=8)
 
 
 def born_dead_figure(
