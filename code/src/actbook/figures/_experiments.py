@@ -963,7 +963,7 @@ def max_pre_activations_figure(
     Picture
     """
     trace = np.asarray(trace, dtype=np.float64)
-    steps_per_epoch = math.ceil(len(data.x_train) / batch_size)
+    steps_per_epoch = math.ceil(len(data.x_train) / batch_size)  # the last batch is smaller
     fig, ax = new_figure(figsize=figsize)
     plot_max_pre_activations(ax, trace, steps_per_epoch=steps_per_epoch, ylim=ylim)
     deaths = unit_deaths(trace)
