@@ -1,10 +1,12 @@
 """Tests of the benchmark-table reader."""
 
+import io
 from pathlib import Path
 
 import actbook as ab
 import pytest
 from actbook.figures._benchmark_table import read_benchmark
+from PIL import Image
 
 README = Path(__file__).resolve().parents[3] / "benchmarks" / "README.md"
 
@@ -106,3 +108,42 @@ def test_markdown_table_in_nanoseconds(tmp_path):
     assert text[0].startswith("| activation | ours f (ns/value) |")
     assert text[2] == "| identity | 1000.00 | 1000.00 | — | — | — |"
     assert text[3] == "| relu | 1500.00 | 1500.00 | 3000.00 | 3000.00 | 0.5× |"
+
+
+@pytest.fixture
+def sample(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(SAMPLE)
+    return read_benchmark(path)
+
+
+def test_context_is_quoted_paragraph_by_paragraph(sample):
+    text = ab.benchmark_context_markdown(sample).text
+    paragraphs = text.split("\n>\n")
+    assert len(paragraphs) == 2
+    assert all(p.startswith("> ") for p in paragraphs)
+    assert paragraphs[1] == "> **Caveat:** a busy machine."
+
+
+def test_slower_than_torch_lists_the_names_with_their_ratios(sample):
+    assert [row["activation"] for row in sample.slower_than_torch(0.4)] == ["relu"]
+    assert ab.slower_than_torch_markdown(sample, factor=0.4).text == "**relu** (0.5×)"
+    assert ab.slower_than_torch_markdown(sample, factor=3).text == "none"
+
+
+def test_benchmark_figure_alt_text_gives_the_range_and_the_floors(sample):
+    alt = ab.benchmark_figure(sample).alt
+    assert "of 2 activations" in alt
+    # identity has no PyTorch time: relu is both the fastest and the slowest measured.
+    assert "PyTorch's bars range from 3000.0 ns (relu) to 3000.0 ns (relu)." in alt
+    assert alt.endswith("buffer at 500.00 ns and the copy into a new array at 800.00 ns.")
+    alt = ab.benchmark_figure(sample, names=["identity"]).alt
+    assert "of 1 activation," in alt and "PyTorch's bars" not in alt
+
+
+def test_benchmark_figure_grows_with_the_number_of_bars(sample):
+    heights = [
+        Image.open(io.BytesIO(ab.benchmark_figure(sample, names=names).png)).height
+        for names in (["relu"], ["identity", "relu"])
+    ]
+    assert heights == [round(100 * (0.32 * n + 1.3)) for n in (1, 2)]  # 100 dpi

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import warnings
 
 import actbook as ab
@@ -208,3 +209,206 @@ def test_series_colors_match_plot_curves():
     colors = ab.series_colors(list(curves))
     assert [line.get_color() for line in ax.get_lines()] == [colors[k] for k in curves]
     assert len(set(colors.values())) == 3
+
+
+def test_learning_curves_draw_loss_and_accuracy_per_run(runs):
+    fig, (loss_ax, accuracy_ax) = ab.new_figure(1, 2)
+    ab.plot_learning_curves((loss_ax, accuracy_ax), runs, accuracy_range=(0.4, 1.0))
+    assert [line.get_ydata().tolist() for line in loss_ax.get_lines()] == [
+        run.train_loss.tolist() for run in runs.values()
+    ]
+    assert [line.get_ydata().tolist() for line in accuracy_ax.get_lines()] == [
+        run.test_accuracy.tolist() for run in runs.values()
+    ]
+    assert loss_ax.get_yscale() == "log" and accuracy_ax.get_yscale() == "linear"
+    assert accuracy_ax.get_ylim() == (0.4, 1.0)
+    assert accuracy_ax.get_ylabel() == "test accuracy"
+    assert [t.get_text() for t in accuracy_ax.get_legend().get_texts()] == list(runs)
+
+
+def test_learning_curves_alt_text_names_the_fastest_and_slowest_and_the_accuracies(runs):
+    picture = ab.learning_curves_figure(runs, accuracy_range=(0.4, 1.0), early_epoch=2)
+    early = {label: run.train_loss[2] for label, run in runs.items()}
+    assert f"falling fastest for {min(early, key=early.get)} early on" in picture.alt
+    assert f"slowest for {max(early, key=early.get)}." in picture.alt
+    assert "over 6 epochs" in picture.alt and "between 0.4 and 1;" in picture.alt
+    for label, run in runs.items():
+        assert f"{label} {run.test_accuracy[-1]:.1%}" in picture.alt
+    assert "between" not in ab.learning_curves_figure(runs).alt  # no limits, none quoted
+    with pytest.raises(ValueError, match="'early_epoch'"):
+        ab.learning_curves_figure(runs, early_epoch=7)
+
+
+@pytest.fixture(scope="module")
+def sweep(moons):
+    return ab.seed_sweep(moons, ["relu", "tanh"], [0, 1, 2], hidden=(4,), epochs=3)
+
+
+def test_seed_bands_draw_a_mean_and_a_band_per_activation(sweep):
+    fig, (loss_ax, accuracy_ax) = ab.new_figure(1, 2)
+    ab.plot_seed_bands((loss_ax, accuracy_ax), sweep, accuracy_range=(0.2, 1.0))
+    colors = ab.series_colors(list(sweep))
+    for ax, curve in ((loss_ax, "train_loss"), (accuracy_ax, "test_accuracy")):
+        lines = ax.get_lines()
+        assert [line.get_label() for line in lines] == list(sweep)
+        for line, label in zip(lines, sweep, strict=True):
+            np.testing.assert_allclose(line.get_ydata(), sweep[label][curve].mean(axis=0))
+            assert line.get_color() == colors[label]
+        assert len(ax.collections) == len(sweep)  # one band each
+        assert ax.get_xlabel() == "epoch"
+    assert loss_ax.get_yscale() == "log" and accuracy_ax.get_ylim() == (0.2, 1.0)
+    assert [t.get_text() for t in accuracy_ax.get_legend().get_texts()] == list(sweep)
+    assert not accuracy_ax.get_legend().get_frame_on()  # the book's style: no frame
+
+
+def test_seed_bands_alt_text_counts_seeds_and_gives_each_spread(sweep):
+    picture = ab.seed_bands_figure(
+        sweep, accuracy_range=(0.2, 1.0), loss_remark="tanh lies below", accuracy_remark="close"
+    )
+    assert picture.alt.startswith("Two panels, mean over three seeds as a line")
+    assert "log scale; tanh lies below. Right: test accuracy from 0.2 to 1; close." in picture.alt
+    for label, curves in sweep.items():
+        final = curves["test_accuracy"][:, -1]
+        assert f"{label} {final.max() - final.min():.1%}" in picture.alt
+    plain = ab.seed_bands_figure(sweep).alt
+    assert "log scale. Right: test accuracy. Final spread" in plain
+
+
+def test_training_runs_table_gives_the_end_points(runs):
+    lines = ab.training_runs_markdown(runs, target=0.5).text.splitlines()
+    assert lines[0] == "| activation | test accuracy | training loss | epochs to 50 % |"
+    assert len(lines) == 2 + len(runs)
+    run = runs["tanh"]
+    reached = ab.epochs_to_reach(run.test_accuracy, 0.5)
+    expected = f"| tanh | {run.test_accuracy[-1]:.1%} | {run.train_loss[-1]:.3f} | {reached} |"
+    assert lines[2] == expected
+    never = ab.training_runs_markdown(runs, target=1.01).text.splitlines()
+    assert all(line.endswith("| never |") for line in never[2:])
+
+
+def test_training_runs_table_of_several_problems_on_the_training_points(runs):
+    text = ab.training_runs_markdown(
+        {"a": runs, "b": runs}, target=0.5, reached_on="train", decimals=0, loss=False
+    ).text
+    lines = text.splitlines()
+    assert lines[0] == "| problem | activation | test accuracy | epochs to 50 % (train) |"
+    assert len(lines) == 2 + 2 * len(runs)
+    run = runs["relu"]
+    reached = ab.epochs_to_reach(run.train_accuracy, 0.5)
+    assert f"| b | relu | {run.test_accuracy[-1]:.0%} | {reached} |" in lines
+    with pytest.raises(ValueError, match="'reached_on'"):
+        ab.training_runs_markdown(runs, reached_on="validation")
+
+
+def test_seed_sweep_table_gives_mean_spread_and_epochs_to_target():
+    sweep = {
+        "fast": {"test_accuracy": np.array([[0.5, 0.96, 0.97], [0.5, 0.9, 0.99]])},
+        "slow": {"test_accuracy": np.array([[0.5, 0.6, 0.7], [0.5, 0.7, 0.9]])},
+    }
+    lines = ab.seed_sweep_markdown(sweep, target=0.95).text.splitlines()
+    assert lines[0] == (
+        "| activation | test accuracy (mean ± sd) | worst to best seed "
+        "| seeds reaching 95 % | epochs to 95 % |"
+    )
+    sd = np.std([0.97, 0.99], ddof=1)
+    assert lines[2] == f"| fast | 98.0% ± {sd:.1%} | 97.0% to 99.0% | 2 of 2 | 1 to 2 |"
+    assert lines[3] == "| slow | 80.0% ± 14.1% | 70.0% to 90.0% | 0 of 2 | never |"
+
+
+def _dead_run(label, rate, dead_fraction, accuracy):
+    dead = np.zeros((2, 10), dtype=bool)
+    dead[-1, : round(10 * dead_fraction)] = True
+    return ab.DeadUnitRun(label, rate, dead, (5, 5), np.array([0.1, accuracy]))
+
+
+def test_dead_unit_table_gives_mean_and_range_and_counts_diverged_runs():
+    relu = {
+        0.1: [_dead_run("relu", 0.1, 0.0, 0.9), _dead_run("relu", 0.1, 0.2, 0.95)],
+        1.0: [_dead_run("relu", 1.0, 0.9, math.nan), _dead_run("relu", 1.0, 1.0, 0.1)],
+    }
+    leaky = {
+        0.1: [_dead_run("leaky_relu", 0.1, 0.0, 0.92)] * 2,
+        1.0: [_dead_run("leaky_relu", 1.0, 0.0, math.nan)] * 2,
+    }
+    lines = ab.dead_unit_markdown(relu, leaky).text.splitlines()
+    assert lines[0] == (
+        "| learning rate | ReLU: dead units | ReLU: test accuracy | leaky ReLU: test accuracy |"
+    )
+    assert lines[2] == "| 0.1 | 10% (0% to 20%) | 92.5% (90.0% to 95.0%) | 92.0% (92.0% to 92.0%) |"
+    assert lines[3] == "| 1 | 95% (90% to 100%) | 10.0% (10.0% to 10.0%) (1 diverged) | diverged |"
+    named = ab.dead_unit_markdown(relu, leaky, names=("a", "b")).text
+    assert "| a: dead units | a: test accuracy | b: test accuracy |" in named
+    with pytest.raises(ValueError, match="'compare'"):
+        ab.dead_unit_markdown(relu, {0.1: leaky[0.1]})
+
+
+def _trace():
+    # unit 0 alive throughout, unit 1 dies in one large step, unit 2 tips over from 0.5
+    return np.array(
+        [[1.0, 3.0, 0.5], [1.5, 3.2, 0.4], [1.2, -2.0, 0.3], [1.1, -2.0, -0.1], [1.3, -2.0, -0.1]]
+    )
+
+
+def test_max_pre_activations_draw_dead_units_in_colour_over_grey_living_ones():
+    fig, ax = ab.new_figure()
+    ab.plot_max_pre_activations(ax, _trace(), steps_per_epoch=7, ylim=(-3, 4))
+    alive, dead_1, dead_2, zero = ax.get_lines()
+    assert alive.get_ydata().tolist() == _trace()[:, 0].tolist()
+    assert [dead_1.get_ydata().tolist(), dead_2.get_ydata().tolist()] == _trace()[:, 1:].T.tolist()
+    assert alive.get_color() == ab.COLORS["muted"] and alive.get_linewidth() < 1
+    assert dead_1.get_color() == dead_2.get_color() == ab.COLORS["derivative"]
+    assert list(zero.get_ydata()) == [0, 0]
+    assert ax.get_xlabel() == "SGD step (7 steps per epoch)" and ax.get_ylim() == (-3, 4)
+    fig, ax = ab.new_figure()
+    ab.plot_max_pre_activations(ax, _trace())
+    assert ax.get_xlabel() == "SGD step"
+
+
+def test_max_pre_activations_alt_text_counts_the_deaths(moons):
+    alt = ab.max_pre_activations_figure(_trace(), moons, learning_rate=0.7, batch_size=16).alt
+    assert alt.startswith(
+        "Largest pre-activation of each of the 3 first-layer ReLU units over the training "
+        "set, against the SGD step, for 4 steps at learning rate 0.7."
+    )
+    # One of the two dead units fell from above 1: not "mostly" a single large step.
+    assert "2 units, drawn in orange, drop below zero, 1 of them at step 2" in alt
+    assert "stay exactly flat afterwards; the other units, in grey, stay positive" in alt
+    sudden = np.column_stack([_trace()[:, :2], _trace()[:, 1] - 1])  # two large drops
+    alt = ab.max_pre_activations_figure(sudden, moons, learning_rate=0.7, layer=2).alt
+    assert "of each of the 3 second-layer ReLU units" in alt
+    assert "2 units, drawn in orange, drop below zero, mostly in a single large step" in alt
+    one = ab.max_pre_activations_figure(_trace()[:, :2], moons, learning_rate=0.7).alt
+    assert "1 unit, drawn in orange, drops below zero at step 2 and stays exactly flat" in one
+    healthy = ab.max_pre_activations_figure(_trace()[:, :1], moons, learning_rate=0.1).alt
+    assert "No unit drops below zero; all of them, in grey, stay positive" in healthy
+
+
+def test_born_dead_draws_one_line_per_width():
+    depths, shares = [1, 5, 40], {2: [0.0, 0.5, 1.0], 8: [0.0, 0.0, 0.1]}
+    fig, ax = ab.new_figure()
+    ab.plot_born_dead(ax, depths, shares)
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines] == ["width 2", "width 8"]
+    assert [line.get_ydata().tolist() for line in lines] == list(shares.values())
+    assert lines[0].get_xdata().tolist() == depths and ax.get_xscale() == "log"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "5", "40"]
+    assert len({line.get_color() for line in lines}) == 2
+    # Drawn in the book's style: its line width, a legend without a frame.
+    assert lines[0].get_linewidth() == ab.RC_PARAMS["lines.linewidth"]
+    assert not ax.get_legend().get_frame_on()
+    with pytest.raises(ValueError, match="'born_dead'"):
+        ab.plot_born_dead(ax, depths, {2: [0.0, 1.0]})
+
+
+def test_born_dead_alt_text_quotes_the_shares():
+    depths, shares = [1, 5, 40], {2: [0.0, 0.5, 1.0], 8: [0.0, 0.0, 0.1]}
+    alt = ab.born_dead_figure(depths, shares, networks=50).alt
+    assert alt.startswith("Share of 50 randomly initialised ReLU networks that are dead")
+    assert "hidden layers from 1 to 40" in alt
+    assert alt.endswith(
+        "width 2: 50% at depth 5 and 100% at depth 40; width 8: 0% at depth 5 and 10% at depth 40."
+    )
+    alt = ab.born_dead_figure(depths, shares, networks=50, quoted=[1]).alt
+    assert alt.endswith("width 2: 0% at depth 1; width 8: 0% at depth 1.")
+    with pytest.raises(ValueError, match="'quoted'"):
+        ab.born_dead_figure(depths, shares, networks=50, quoted=[10])

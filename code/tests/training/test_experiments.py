@@ -124,3 +124,70 @@ def test_born_dead_grows_with_depth_and_shrinks_with_bias(moons):
     assert ab.born_dead_fraction(x, 2, 5, range(40), bias=0.1) <= ab.born_dead_fraction(
         x, 2, 5, range(40)
     )
+
+
+def test_seed_spread_summarises_the_seeds_and_counts_diverged_runs():
+    values = np.array([0.9, 0.8, math.nan, 1.0])
+    spread = ab.seed_spread(values)
+    assert spread.diverged == 1
+    assert spread.finite.tolist() == [0.9, 0.8, 1.0]
+    assert spread.mean == pytest.approx(0.9)
+    assert spread.std == pytest.approx(0.1)  # ddof=1: the spread of a sample of seeds
+    assert (spread.low, spread.high) == (0.8, 1.0)
+    assert spread.range == pytest.approx(0.2)
+    assert np.isnan(values[2]) and values[0] == 0.9  # the input is left alone
+    one = ab.seed_spread([0.5])
+    assert one.mean == one.low == one.high == 0.5 and math.isnan(one.std)
+
+
+def test_seed_spread_of_runs_that_all_diverged_warns_nothing():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        spread = ab.seed_spread([math.nan, math.nan])
+    assert spread.diverged == 2
+    assert all(math.isnan(v) for v in (spread.mean, spread.std, spread.low, spread.high))
+
+
+@pytest.mark.parametrize("values", [[], [[0.1, 0.2]], [0.1, math.inf]])
+def test_seed_spread_rejects_what_is_not_one_number_per_seed(values):
+    with pytest.raises(ValueError, match="'values'"):
+        ab.seed_spread(values)
+
+
+def test_unit_deaths_reads_when_and_how_units_died():
+    trace = np.array(
+        [
+            # alive, dead from the start, sudden drop, tipped over, died twice
+            [2.0, -1.0, 3.0, 0.6, 0.5],
+            [2.5, -1.0, 3.5, 0.5, -0.1],
+            [2.2, -1.0, -2.0, 0.4, 0.2],
+            [2.1, -1.0, -2.0, -0.1, -0.3],
+            [2.4, -1.0, -2.0, -0.1, -0.4],
+        ]
+    )
+    deaths = ab.unit_deaths(trace)
+    assert deaths.units.tolist() == [1, 2, 3, 4]
+    assert deaths.steps.tolist() == [0, 2, 3, 3]  # from the last time it was alive
+    np.testing.assert_array_equal(deaths.before, [np.nan, 3.5, 0.4, 0.2])
+    assert deaths.frozen.tolist() == [True, True, True, False]
+    assert deaths.born_dead == 1
+    assert deaths.sudden(above=1.0) == 1 and deaths.sudden(above=0.3) == 2
+    assert deaths.busiest_step() == (3, 2)
+
+
+def test_unit_deaths_of_a_trace_without_deaths():
+    deaths = ab.unit_deaths(np.ones((4, 3)))
+    assert deaths.units.size == deaths.steps.size == 0
+    assert deaths.busiest_step() == (0, 0)
+    with pytest.raises(ValueError, match="'trace'"):
+        ab.unit_deaths(np.ones(4))
+
+
+def test_unit_deaths_of_a_real_first_layer_are_final_and_frozen(moons):
+    trace = ab.max_pre_activation_trace(moons, "relu", 5.0, steps=30, hidden=(16,), seed=0)
+    deaths = ab.unit_deaths(trace)
+    assert deaths.units.tolist() == np.flatnonzero(trace[-1] <= 0).tolist()
+    assert deaths.units.size > 0  # the large step kills some
+    # In the first layer death is final, so it starts at the first step at or below 0.
+    assert deaths.steps.tolist() == np.argmax(trace[:, deaths.units] <= 0, axis=0).tolist()
+    assert deaths.frozen.all()

@@ -120,3 +120,25 @@ def test_fit_rejects_bad_arguments(data, kwargs, match):
 def test_data_shapes_are_checked():
     with pytest.raises(ValueError, match="'x' and 'y'"):
         hand_loss([0.0, 0.0, 1.0, 0.0], np.zeros(3), np.zeros(4), "relu")
+
+
+def test_least_squares_loss_is_one_minus_r_squared_for_standardised_data(data):
+    x, y = data
+    r = np.corrcoef(x, y)[0, 1]
+    assert ab.least_squares_loss(x, y) == pytest.approx(1 - r**2, rel=1e-12)
+    # No fit of the one-neuron model does better with the identity.
+    start = np.array([0.3, 0.1, 0.8, -0.2])
+    fit = fit_by_hand(x, y, "identity", initial=start, learning_rate=0.1, iterations=500)
+    assert fit.loss[-1] >= ab.least_squares_loss(x, y) - 1e-12
+
+
+def test_least_squares_loss_of_points_on_a_line_is_zero():
+    x = np.linspace(-1.0, 2.0, 7)
+    assert ab.least_squares_loss(x, 3.0 * x - 1.0) == pytest.approx(0.0, abs=1e-24)
+
+
+def test_least_squares_loss_checks_its_data():
+    with pytest.raises(ValueError, match="'x'"):
+        ab.least_squares_loss([1.0, 1.0, 1.0], [0.0, 1.0, 2.0])
+    with pytest.raises(ValueError, match="'x' and 'y'"):
+        ab.least_squares_loss([1.0, 2.0], [1.0])

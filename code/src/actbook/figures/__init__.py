@@ -5,7 +5,15 @@ drawing halves of the training experiments; each ``_name`` module here draws wha
 ``actbook.training._name`` computes.
 """
 
-from ._benchmark_table import BenchmarkTable, benchmark_markdown, plot_benchmark, read_benchmark
+from ._benchmark_table import (
+    BenchmarkTable,
+    benchmark_context_markdown,
+    benchmark_figure,
+    benchmark_markdown,
+    plot_benchmark,
+    read_benchmark,
+    slower_than_torch_markdown,
+)
 from ._charts import (
     activation_grid,
     overlay_alt_text,
@@ -16,16 +24,27 @@ from ._charts import (
 )
 from ._display import Markdown, formula, markdown_table
 from ._experiments import (
+    born_dead_figure,
     boundary_explorer,
     dead_unit_explorer,
+    dead_unit_markdown,
+    learning_curves_figure,
+    max_pre_activations_figure,
     plot_band,
+    plot_born_dead,
     plot_curves,
     plot_decision_regions,
+    plot_learning_curves,
+    plot_max_pre_activations,
+    plot_seed_bands,
+    seed_bands_figure,
+    seed_sweep_markdown,
     series_colors,
     split_axes,
+    training_runs_markdown,
 )
 from ._gradient_flow import gradient_flow_explorer
-from ._hand_fit import hand_fit_explorer, plot_loss_curves
+from ._hand_fit import hand_fit_explorer, loss_curves_figure, plot_loss_curves
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -50,30 +69,45 @@ __all__ = [
     "activation_explorer",
     "activation_figure",
     "activation_grid",
+    "benchmark_context_markdown",
+    "benchmark_figure",
     "benchmark_markdown",
+    "born_dead_figure",
     "boundary_explorer",
     "dead_unit_explorer",
+    "dead_unit_markdown",
     "explorer",
     "formula",
     "gradient_flow_explorer",
     "hand_fit_explorer",
+    "learning_curves_figure",
+    "loss_curves_figure",
     "markdown_table",
+    "max_pre_activations_figure",
     "new_figure",
     "overlay_alt_text",
     "overlay_explorer",
     "plot_activation",
     "plot_band",
     "plot_benchmark",
+    "plot_born_dead",
     "plot_curves",
     "plot_decision_regions",
+    "plot_learning_curves",
     "plot_loss_curves",
+    "plot_max_pre_activations",
     "plot_overlay",
     "plot_probabilities",
+    "plot_seed_bands",
     "png_bytes",
     "probabilities_alt_text",
     "read_benchmark",
+    "seed_bands_figure",
+    "seed_sweep_markdown",
     "series_colors",
     "show",
+    "slower_than_torch_markdown",
     "split_axes",
     "style",
+    "training_runs_markdown",
 ]

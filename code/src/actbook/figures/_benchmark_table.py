@@ -21,9 +21,18 @@ from typing import Any
 from matplotlib.axes import Axes
 
 from ._display import Markdown, markdown_table
+from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
 
-__all__ = ["BenchmarkTable", "benchmark_markdown", "plot_benchmark", "read_benchmark"]
+__all__ = [
+    "BenchmarkTable",
+    "benchmark_context_markdown",
+    "benchmark_figure",
+    "benchmark_markdown",
+    "plot_benchmark",
+    "read_benchmark",
+    "slower_than_torch_markdown",
+]
 
 _HEADER = re.compile(
     r"(?P<size>[\d,]+) float32 values, single thread, best of (?P<repeat>\d+); times in ms; "
@@ -69,6 +78,14 @@ class BenchmarkTable:
     def ns_per_value(self, milliseconds: float | None) -> float | None:
         """Convert a time for the whole array into nanoseconds per value."""
         return None if milliseconds is None else milliseconds * 1e6 / self.size
+
+    def slower_than_torch(self, factor: float) -> list[dict[str, Any]]:
+        """The rows whose forward pass takes more than ``factor`` times PyTorch's."""
+        return [
+            row
+            for row in self.rows
+            if row.get("f ours/torch") is not None and row["f ours/torch"] > factor
+        ]
 
 
 def _number(cell: str) -> float | None:
@@ -224,3 +241,85 @@ def plot_benchmark(ax: Axes, table: BenchmarkTable, names: Sequence[str] | None 
         ax.invert_yaxis()
         ax.set_xlabel("nanoseconds per value (forward pass)")
         ax.legend(loc="lower right", fontsize=8)
+
+
+def benchmark_context_markdown(table: BenchmarkTable) -> Markdown:
+    """How the benchmark was run (:attr:`BenchmarkTable.context`), as a block quote.
+
+    Parameters
+    ----------
+    table : BenchmarkTable
+        From :func:`read_benchmark`.
+
+    Returns
+    -------
+    Markdown
+        One quoted paragraph per paragraph of the context.
+    """
+    return Markdown("\n>\n".join(f"> {paragraph}" for paragraph in table.context.split("\n\n")))
+
+
+def slower_than_torch_markdown(table: BenchmarkTable, factor: float = 3.0) -> Markdown:
+    """The activations whose forward pass takes more than ``factor`` times PyTorch's.
+
+    Parameters
+    ----------
+    table : BenchmarkTable
+        From :func:`read_benchmark`.
+    factor : float
+        The threshold, a multiple of PyTorch's time.
+
+    Returns
+    -------
+    Markdown
+        The names in bold, each with its ratio (``"none"`` if there is none).
+    """
+    slow = table.slower_than_torch(factor)
+    return Markdown(
+        ", ".join(f"**{row['activation']}** ({row['f ours/torch']:.1f}×)" for row in slow) or "none"
+    )
+
+
+def benchmark_figure(table: BenchmarkTable, names: Sequence[str] | None = None) -> Picture:
+    """:func:`plot_benchmark` as a picture, with alt text from the times shown.
+
+    The figure's height grows with the number of bars. The alt text gives the range of
+    PyTorch's times per value (with the fastest and the slowest activation) and the two
+    copy floors.
+
+    Parameters
+    ----------
+    table : BenchmarkTable
+        From :func:`read_benchmark`.
+    names : sequence of str, optional
+        The activations to show, top to bottom; every row of the table if omitted.
+
+    Returns
+    -------
+    Picture
+    """
+    shown = [row["activation"] for row in table.rows] if names is None else list(names)
+    fig, ax = new_figure(figsize=(6.0, 0.32 * len(shown) + 1.3))
+    plot_benchmark(ax, table, names=shown)
+    torch_ns = {
+        name: table.ns_per_value(table.row(name)["torch f"])
+        for name in shown
+        if table.row(name)["torch f"] is not None
+    }
+    alt = (
+        "Horizontal bar chart of the forward time per value, in nanoseconds, of "
+        f"{len(shown)} activation{'' if len(shown) == 1 else 's'}, the package's numpy "
+        "version and PyTorch's side by side."
+    )
+    if torch_ns:
+        fastest, slowest = min(torch_ns, key=torch_ns.get), max(torch_ns, key=torch_ns.get)
+        alt += (
+            f" PyTorch's bars range from {torch_ns[fastest]:.1f} ns ({fastest}) to "
+            f"{torch_ns[slowest]:.1f} ns ({slowest})."
+        )
+    alt += (
+        " Vertical lines mark the copy into a preallocated buffer at "
+        f"{table.ns_per_value(table.copy_ms):.2f} ns and the copy into a new array at "
+        f"{table.ns_per_value(table.allocating_copy_ms):.2f} ns."
+    )
+    return show(fig, alt)

@@ -4,10 +4,18 @@
 (loss so far, one highlighted activation among grey ones), :func:`plot_band` (mean and
 spread over seeds), :func:`boundary_explorer` (activation x epoch, two panels per frame)
 and :func:`dead_unit_explorer` (learning rate x epoch).
+
+The figures of the chapters come as a ``plot_*`` function that draws on given axes (and
+is tested on what it draws) and a ``*_figure`` function that returns the
+:class:`~actbook.figures.Picture` with alt text built from the numbers shown:
+learning curves of one run per activation, the same over seeds as bands, the largest
+pre-activation of each unit step by step, and the share of networks born dead. The
+``*_markdown`` functions render the chapters' tables of the same results.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,18 +23,40 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator, NullLocator
 
-from ..training import MLP, Dataset, DeadUnitRun, TrainingRun, decision_grid
+from ..training import (
+    MLP,
+    Dataset,
+    DeadUnitRun,
+    TrainingRun,
+    decision_grid,
+    epochs_to_reach,
+    seed_spread,
+    unit_deaths,
+)
+from ._display import Markdown, markdown_table
+from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
 __all__ = [
+    "born_dead_figure",
     "boundary_explorer",
     "dead_unit_explorer",
+    "dead_unit_markdown",
+    "learning_curves_figure",
+    "max_pre_activations_figure",
     "plot_band",
+    "plot_born_dead",
     "plot_curves",
     "plot_decision_regions",
+    "plot_learning_curves",
+    "plot_max_pre_activations",
+    "plot_seed_bands",
+    "seed_bands_figure",
+    "seed_sweep_markdown",
     "series_colors",
     "split_axes",
+    "training_runs_markdown",
 ]
 
 #: Colours of the classes in decision-region plots (Okabe-Ito, as everywhere in the book).
@@ -485,3 +515,567 @@ def dead_unit_explorer(
 def _layer_slices(sizes: Sequence[int]) -> list[tuple[int, int]]:
     ends = np.cumsum(sizes)
     return [(int(e - n), int(e)) for e, n in zip(ends, sizes, strict=True)]
+
+
+#: Small counts in words, for alt text that reads like the chapter ("five seeds").
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+#: Ordinal words for hidden layers ("first-layer units").
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+#: The colours of dead and living units in :func:`plot_max_pre_activations`, and the
+#: words the alt text uses for them.
+_DEAD_COLOR, _DEAD_WORD = COLORS["derivative"], "orange"
+_ALIVE_COLOR, _ALIVE_WORD = COLORS["muted"], "grey"
+#: The zero line of :func:`plot_max_pre_activations`: Okabe-Ito black, like the last of
+#: :data:`SERIES_COLORS`.
+_ZERO_LINE_COLOR = SERIES_COLORS[-1]
+
+
+def _count_word(n: int) -> str:
+    return _COUNT_WORDS[n] if 0 <= n < len(_COUNT_WORDS) else str(n)
+
+
+def _ordinal(n: int) -> str:
+    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"layer-{n}"
+
+
+def _percent(fraction: float) -> str:
+    """``0.95`` as ``"95 %"``, the way the chapters' table headers write a target."""
+    return f"{round(fraction * 100, 6):g} %"
+
+
+def _range_text(word: str, limits: tuple[float, float] | None) -> str:
+    """`` between 0.5 and 1`` (or ``from ... to``) for the alt text; nothing without limits."""
+    if limits is None:
+        return ""
+    low, high = limits
+    return f" {word} {low:g} {'and' if word == 'between' else 'to'} {high:g}"
+
+
+def _epoch_count(runs: Mapping[str, TrainingRun]) -> int:
+    if not runs:
+        raise ValueError("parameter 'runs' needs at least one run")
+    return len(next(iter(runs.values())).train_loss) - 1
+
+
+def plot_learning_curves(
+    axes: Sequence[Axes],
+    runs: Mapping[str, TrainingRun],
+    *,
+    accuracy_range: tuple[float, float] | None = None,
+) -> None:
+    """Two panels for one run per activation: training loss (log scale), test accuracy.
+
+    Parameters
+    ----------
+    axes : pair of Axes
+        The loss panel and the accuracy panel.
+    runs : mapping of str to TrainingRun
+        From :func:`train_per_activation`; one line per run, in the colours of
+        :func:`series_colors`, with a legend in the accuracy panel.
+    accuracy_range : tuple of float, optional
+        Vertical limits of the accuracy panel; chosen by matplotlib if omitted.
+    """
+    loss_ax, accuracy_ax = axes
+    plot_curves(loss_ax, {label: run.train_loss for label, run in runs.items()})
+    plot_curves(
+        accuracy_ax,
+        {label: run.test_accuracy for label, run in runs.items()},
+        log=False,
+        ylabel="test accuracy",
+        legend=True,
+    )
+    if accuracy_range is not None:
+        accuracy_ax.set_ylim(*accuracy_range)
+
+
+def learning_curves_figure(
+    runs: Mapping[str, TrainingRun],
+    *,
+    accuracy_range: tuple[float, float] | None = None,
+    early_epoch: int = 5,
+    figsize: tuple[float, float] = (8.0, 3.2),
+) -> Picture:
+    """:func:`plot_learning_curves` as a picture, with alt text from the runs' numbers.
+
+    The alt text names the activation whose training loss is lowest and the one whose
+    loss is highest at ``early_epoch`` ("fastest" and "slowest early on"), and every
+    run's final test accuracy.
+
+    Parameters
+    ----------
+    runs : mapping of str to TrainingRun
+        From :func:`train_per_activation`.
+    accuracy_range : tuple of float, optional
+        Vertical limits of the accuracy panel; chosen by matplotlib if omitted.
+    early_epoch : int
+        The epoch at which the alt text compares the losses.
+    figsize : tuple of float
+        Size of the figure in inches.
+
+    Returns
+    -------
+    Picture
+    """
+    epochs = _epoch_count(runs)
+    if not 0 <= early_epoch <= epochs:
+        raise ValueError(f"parameter 'early_epoch' must lie in [0, {epochs}], got {early_epoch!r}")
+    fig, axes = new_figure(1, 2, figsize=figsize)
+    plot_learning_curves(axes, runs, accuracy_range=accuracy_range)
+    early = {label: run.train_loss[early_epoch] for label, run in runs.items()}
+    final = ", ".join(f"{label} {run.test_accuracy[-1]:.1%}" for label, run in runs.items())
+    shown = _range_text("between", accuracy_range)
+    alt = (
+        f"Two panels, one line per activation over {epochs} epochs. Left: training loss on "
+        f"a log scale, falling fastest for {min(early, key=early.get)} early on and slowest "
+        f"for {max(early, key=early.get)}. Right: test accuracy{shown}; after {epochs} "
+        f"epochs {final}."
+    )
+    return show(fig, alt)
+
+
+def plot_seed_bands(
+    axes: Sequence[Axes],
+    sweep: Mapping[str, Mapping[str, np.ndarray]],
+    *,
+    accuracy_range: tuple[float, float] | None = None,
+) -> None:
+    """Two panels over seeds: training loss (log scale) and test accuracy as bands.
+
+    Each activation is a line (the mean over seeds) and a band (worst to best seed, see
+    :func:`plot_band`), in the colours :func:`plot_curves` gives the same labels.
+
+    Parameters
+    ----------
+    axes : pair of Axes
+        The loss panel and the accuracy panel.
+    sweep : mapping
+        From :func:`seed_sweep`: ``sweep[label]["train_loss"]`` and
+        ``sweep[label]["test_accuracy"]``, one row per seed.
+    accuracy_range : tuple of float, optional
+        Vertical limits of the accuracy panel; chosen by matplotlib if omitted.
+    """
+    loss_ax, accuracy_ax = axes
+    colors = series_colors(list(sweep))
+    with style():
+        for label, curves in sweep.items():
+            plot_band(loss_ax, curves["train_loss"], label=label, color=colors[label])
+            plot_band(accuracy_ax, curves["test_accuracy"], label=label, color=colors[label])
+        loss_ax.set_yscale("log")
+        loss_ax.set_xlabel("epoch")
+        loss_ax.set_ylabel("training loss")
+        if accuracy_range is not None:
+            accuracy_ax.set_ylim(*accuracy_range)
+        accuracy_ax.set_xlabel("epoch")
+        accuracy_ax.set_ylabel("test accuracy")
+        accuracy_ax.legend(fontsize=8, loc="lower right")
+
+
+def seed_bands_figure(
+    sweep: Mapping[str, Mapping[str, np.ndarray]],
+    *,
+    accuracy_range: tuple[float, float] | None = None,
+    loss_remark: str | None = None,
+    accuracy_remark: str | None = None,
+    figsize: tuple[float, float] = (8.0, 3.2),
+) -> Picture:
+    """:func:`plot_seed_bands` as a picture, with alt text from the sweep's numbers.
+
+    The alt text gives the number of seeds and, per activation, the spread of the final
+    test accuracy between the worst and the best seed (:attr:`SeedSpread.range`).
+
+    Parameters
+    ----------
+    sweep : mapping
+        From :func:`seed_sweep`.
+    accuracy_range : tuple of float, optional
+        Vertical limits of the accuracy panel; chosen by matplotlib if omitted.
+    loss_remark, accuracy_remark : str, optional
+        What a reader sees in each panel that the numbers do not say (how the bands lie
+        relative to each other), in the chapter's words; added to the panel's description.
+    figsize : tuple of float
+        Size of the figure in inches.
+
+    Returns
+    -------
+    Picture
+    """
+    if not sweep:
+        raise ValueError("parameter 'sweep' needs at least one activation")
+    fig, axes = new_figure(1, 2, figsize=figsize)
+    plot_seed_bands(axes, sweep, accuracy_range=accuracy_range)
+    seeds = len(next(iter(sweep.values()))["test_accuracy"])
+    spreads = {
+        label: seed_spread(curves["test_accuracy"][:, -1]).range for label, curves in sweep.items()
+    }
+    loss = "; " + loss_remark if loss_remark else ""
+    accuracy = "; " + accuracy_remark if accuracy_remark else ""
+    shown = _range_text("from", accuracy_range)
+    alt = (
+        f"Two panels, mean over {_count_word(seeds)} seeds as a line and the range over "
+        f"seeds as a shaded band, one colour per activation. Left: training loss on a log "
+        f"scale{loss}. Right: test accuracy{shown}{accuracy}. Final "
+        "spread between best and worst seed: "
+        + ", ".join(f"{label} {spread:.1%}" for label, spread in spreads.items())
+        + "."
+    )
+    return show(fig, alt)
+
+
+def training_runs_markdown(
+    runs: Mapping[str, TrainingRun] | Mapping[str, Mapping[str, TrainingRun]],
+    *,
+    target: float = 0.95,
+    reached_on: str = "test",
+    decimals: int = 1,
+    loss: bool = True,
+    group: str = "problem",
+) -> Markdown:
+    """The end points of training runs as a table: accuracy, loss, epochs to a target.
+
+    Parameters
+    ----------
+    runs : mapping of str to TrainingRun, or of str to such mappings
+        From :func:`train_per_activation`: one row per run. A mapping of such results
+        (one per problem, say) adds a first column with its keys.
+    target : float
+        The accuracy whose first epoch the last column gives (:func:`epochs_to_reach`),
+        ``"never"`` where a run does not get there.
+    reached_on : {"test", "train"}
+        Whether the target is reached on the test or on the training points (the
+        column's title says "(train)" for the latter).
+    decimals : int
+        Decimals of the final test accuracy, in per cent.
+    loss : bool
+        Add a column with the final training loss.
+    group : str
+        Title of the first column, when ``runs`` is a mapping of results.
+
+    Returns
+    -------
+    Markdown
+    """
+    if reached_on not in ("test", "train"):
+        raise ValueError(f"parameter 'reached_on' must be 'test' or 'train', got {reached_on!r}")
+    if not runs:
+        raise ValueError("parameter 'runs' needs at least one run")
+    nested = isinstance(next(iter(runs.values())), Mapping)
+    groups = runs if nested else {None: runs}
+    reached_title = f"epochs to {_percent(target)}" + (" (train)" if reached_on == "train" else "")
+    headers = ["activation", "test accuracy", *(["training loss"] if loss else []), reached_title]
+    rows = []
+    for name, by_activation in groups.items():
+        for label, run in by_activation.items():
+            curve = run.test_accuracy if reached_on == "test" else run.train_accuracy
+            reached = epochs_to_reach(curve, target)
+            rows.append(
+                [
+                    *([name] if nested else []),
+                    label,
+                    f"{run.test_accuracy[-1]:.{decimals}%}",
+                    *([f"{run.train_loss[-1]:.3f}"] if loss else []),
+                    "never" if reached is None else reached,
+                ]
+            )
+    return markdown_table([group, *headers] if nested else headers, rows)
+
+
+def seed_sweep_markdown(
+    sweep: Mapping[str, Mapping[str, np.ndarray]], *, target: float = 0.95
+) -> Markdown:
+    """The final test accuracy over seeds, and how many seeds reach a target and when.
+
+    Parameters
+    ----------
+    sweep : mapping
+        From :func:`seed_sweep`.
+    target : float
+        The test accuracy to reach (:func:`epochs_to_reach`).
+
+    Returns
+    -------
+    Markdown
+        Per activation: mean ± sample standard deviation and worst to best seed of the
+        final test accuracy (:func:`seed_spread`), the number of seeds that reach
+        ``target``, and the range of the epochs at which they do (``"never"`` if none).
+    """
+    rows = []
+    for label, curves in sweep.items():
+        accuracy = curves["test_accuracy"]
+        final = seed_spread(accuracy[:, -1])
+        reached = [epochs_to_reach(curve, target) for curve in accuracy]
+        hit = [epoch for epoch in reached if epoch is not None]
+        rows.append(
+            [
+                label,
+                f"{final.mean:.1%} ± {final.std:.1%}",
+                f"{final.low:.1%} to {final.high:.1%}",
+                f"{len(hit)} of {len(reached)}",
+                f"{min(hit)} to {max(hit)}" if hit else "never",
+            ]
+        )
+    goal = _percent(target)
+    headers = [
+        "activation",
+        "test accuracy (mean ± sd)",
+        "worst to best seed",
+        f"seeds reaching {goal}",
+        f"epochs to {goal}",
+    ]
+    return markdown_table(headers, rows)
+
+
+def _spread_text(values: Sequence[float], decimals: int) -> str:
+    """``mean (low to high)`` in per cent, noting runs that diverged (NaN)."""
+    spread = seed_spread(values)
+    if spread.diverged == len(spread.values):
+        return "diverged"
+    note = f" ({spread.diverged} diverged)" if spread.diverged else ""
+    return (
+        f"{spread.mean:.{decimals}%} ({spread.low:.{decimals}%} to {spread.high:.{decimals}%})"
+        + note
+    )
+
+
+def dead_unit_markdown(
+    runs: Mapping[float, Sequence[DeadUnitRun]],
+    compare: Mapping[float, Sequence[DeadUnitRun]],
+    *,
+    names: tuple[str, str] = ("ReLU", "leaky ReLU"),
+) -> Markdown:
+    """Dead units and accuracy after training, over seeds, per learning rate.
+
+    Parameters
+    ----------
+    runs : mapping of float to sequence of DeadUnitRun
+        Per learning rate, one run per seed (ReLU, say).
+    compare : mapping of float to sequence of DeadUnitRun
+        Runs of another activation at the same rates (leaky ReLU, say).
+    names : tuple of str
+        How the columns call the two activations.
+
+    Returns
+    -------
+    Markdown
+        Per learning rate: the final fraction of dead units of ``runs`` and the final
+        test accuracy of both, each as the mean over seeds and the range from the worst
+        to the best seed; runs that diverged are left out and counted.
+    """
+    missing = [rate for rate in runs if rate not in compare]
+    if missing:
+        raise ValueError(f"parameter 'compare' lacks the learning rates {missing}")
+    rows = [
+        [
+            f"{rate:g}",
+            _spread_text([run.dead_fraction[-1] for run in runs[rate]], 0),
+            _spread_text([run.test_accuracy[-1] for run in runs[rate]], 1),
+            _spread_text([run.test_accuracy[-1] for run in compare[rate]], 1),
+        ]
+        for rate in runs
+    ]
+    first, second = names
+    headers = [
+        "learning rate",
+        f"{first}: dead units",
+        f"{first}: test accuracy",
+        f"{second}: test accuracy",
+    ]
+    return markdown_table(headers, rows)
+
+
+def plot_max_pre_activations(
+    ax: Axes,
+    trace: Any,
+    *,
+    steps_per_epoch: int | None = None,
+    ylim: tuple[float, float] | None = None,
+) -> None:
+    """Each unit's largest pre-activation against the step, the dead ones in colour.
+
+    Units whose largest pre-activation is ``<= 0`` at the last step (dead: no input
+    switches them on) are drawn in the book's derivative colour, the others thin and
+    grey, with a line at zero.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    trace : array_like, shape (steps + 1, units)
+        From :func:`max_pre_activation_trace`, or some of its columns.
+    steps_per_epoch : int, optional
+        Shown in the label of the step axis.
+    ylim : tuple of float, optional
+        Vertical limits; chosen by matplotlib if omitted.
+    """
+    trace = np.asarray(trace, dtype=np.float64)
+    steps = np.arange(len(trace))
+    dead = trace[-1] <= 0
+    per_epoch = "" if steps_per_epoch is None else f" ({steps_per_epoch} steps per epoch)"
+    with style():
+        for j in np.flatnonzero(~dead):
+            ax.plot(steps, trace[:, j], color=_ALIVE_COLOR, linewidth=0.6, alpha=0.5)
+        for j in np.flatnonzero(dead):
+            ax.plot(steps, trace[:, j], color=_DEAD_COLOR, linewidth=1.0)
+        ax.axhline(0, color=_ZERO_LINE_COLOR, linewidth=0.8)
+        ax.set_xlabel(f"SGD step{per_epoch}")
+        ax.set_ylabel("largest pre-activation\nover the training set")
+        if ylim is not None:
+            ax.set_ylim(*ylim)
+
+
+def max_pre_activations_figure(
+    trace: Any,
+    data: Dataset,
+    *,
+    learning_rate: float,
+    batch_size: int = 32,
+    activation: str = "ReLU",
+    layer: int = 1,
+    ylim: tuple[float, float] | None = None,
+    figsize: tuple[float, float] = (7.0, 3.2),
+) -> Picture:
+    """:func:`plot_max_pre_activations` as a picture, with alt text from the trace.
+
+    The alt text counts the units that end dead, says whether most of them died in a
+    single step from above 1 (:meth:`UnitDeaths.sudden`), how many died at the busiest
+    step, and whether they all stayed exactly flat afterwards (:func:`unit_deaths`).
+
+    Parameters
+    ----------
+    trace : array_like, shape (steps + 1, units)
+        The columns of one layer of :func:`max_pre_activation_trace`.
+    data : Dataset
+        The data it was trained on, for the number of steps per epoch.
+    learning_rate : float
+        The SGD step size of the trace, for the alt text.
+    batch_size : int
+        Its minibatch size.
+    activation : str
+        The units' activation, as the alt text names it.
+    layer : int
+        The hidden layer of the columns, counting from 1.
+    ylim : tuple of float, optional
+        Vertical limits.
+    figsize : tuple of float
+        Size of the figure in inches.
+
+    Returns
+    -------
+    Picture
+    """
+    trace = np.asarray(trace, dtype=np.float64)
+    steps_per_epoch = math.ceil(len(data.x_train) / batch_size)  # the last batch is smaller
+    fig, ax = new_figure(figsize=figsize)
+    plot_max_pre_activations(ax, trace, steps_per_epoch=steps_per_epoch, ylim=ylim)
+    deaths = unit_deaths(trace)
+    units, dead = trace.shape[1], len(deaths.units)
+    text = (
+        f"Largest pre-activation of each of the {units} {_ordinal(layer)}-layer {activation} "
+        f"units over the training set, against the SGD step, for {len(trace) - 1} steps at "
+        f"learning rate {learning_rate:g}."
+    )
+    alive = trace[:, trace[-1] > 0]
+    alive_text = (
+        f"in {_ALIVE_WORD}, "
+        + ("stay positive" if np.all(alive > 0) else "end positive")
+        + " and keep moving"
+    )
+    if not dead:
+        return show(fig, f"{text} No unit drops below zero; all of them, {alive_text}.")
+    step, count = deaths.busiest_step()
+    if dead == 1:
+        flat = "stays exactly flat afterwards" if deaths.frozen.all() else "does not stay flat"
+        died = f"1 unit, drawn in {_DEAD_WORD}, drops below zero at step {step} and {flat}"
+    else:
+        how = ", mostly in a single large step" if 2 * deaths.sudden(above=1.0) > dead else ""
+        flat = "stay exactly flat afterwards" if deaths.frozen.all() else "not all stay flat"
+        died = (
+            f"{dead} units, drawn in {_DEAD_WORD}, drop below zero{how}, {count} of them at "
+            f"step {step}, and {flat}"
+        )
+    return show(fig, f"{text} {died}; the other units, {alive_text}.")
+
+
+def plot_born_dead(
+    ax: Axes, depths: Sequence[int], born_dead: Mapping[int, Sequence[float]]
+) -> None:
+    """The share of networks dead at initialisation against depth, one line per width.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    depths : sequence of int
+        Numbers of hidden layers, on a logarithmic axis.
+    born_dead : mapping of int to sequence of float
+        Per width, the share at each depth (:func:`born_dead_fraction`).
+    """
+    labels = {width: f"width {width}" for width in born_dead}
+    colors = series_colors(list(labels.values()))
+    for width, shares in born_dead.items():
+        if len(shares) != len(depths):
+            raise ValueError(
+                f"parameter 'born_dead': width {width} has {len(shares)} shares "
+                f"for {len(depths)} depths"
+            )
+    with style():
+        for width, shares in born_dead.items():
+            ax.plot(depths, shares, "o-", color=colors[labels[width]], label=labels[width])
+        ax.set_xscale("log")
+        ax.set_xticks(depths, [str(d) for d in depths])
+        ax.set_xlabel("hidden layers")
+        ax.set_ylabel("share dead at initialisation")
+        ax.set_ylim(-0.03, 1.03)
+        ax.legend(fontsize=8)
+
+
+def born_dead_figure(
+    depths: Sequence[int],
+    born_dead: Mapping[int, Sequence[float]],
+    *,
+    networks: int,
+    activation: str = "ReLU",
+    quoted: Sequence[int] | None = None,
+    figsize: tuple[float, float] = (6.0, 3.2),
+) -> Picture:
+    """:func:`plot_born_dead` as a picture, with alt text quoting the shares.
+
+    Parameters
+    ----------
+    depths : sequence of int
+        Numbers of hidden layers.
+    born_dead : mapping of int to sequence of float
+        Per width, the share at each depth.
+    networks : int
+        How many networks each share is over (the number of seeds).
+    activation : str
+        The networks' activation, as the alt text names it.
+    quoted : sequence of int, optional
+        The depths whose shares the alt text gives for every width; the middle and the
+        largest depth if omitted.
+    figsize : tuple of float
+        Size of the figure in inches.
+
+    Returns
+    -------
+    Picture
+    """
+    depths = list(depths)
+    if not depths:
+        raise ValueError("parameter 'depths' needs at least one depth")
+    quoted = [depths[(len(depths) - 1) // 2], depths[-1]] if quoted is None else list(quoted)
+    unknown = [d for d in quoted if d not in depths]
+    if unknown:
+        raise ValueError(f"parameter 'quoted' has depths {unknown} that are not in 'depths'")
+    fig, ax = new_figure(figsize=figsize)
+    plot_born_dead(ax, depths, born_dead)
+    shares = "; ".join(
+        f"width {width}: "
+        + " and ".join(f"{values[depths.index(d)]:.0%} at depth {d}" for d in quoted)
+        for width, values in born_dead.items()
+    )
+    alt = (
+        f"Share of {networks} randomly initialised {activation} networks that are dead "
+        f"before training, against the number of hidden layers from {depths[0]} to "
+        f"{depths[-1]} (log scale), one line per width. {shares}."
+    )
+    return show(fig, alt)

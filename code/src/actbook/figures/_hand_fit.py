@@ -10,10 +10,11 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
 from ..training import HandFit, xy_data
+from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
 from ._widgets import Control, explorer
 
-__all__ = ["hand_fit_explorer", "plot_loss_curves"]
+__all__ = ["hand_fit_explorer", "loss_curves_figure", "plot_loss_curves"]
 
 _LOSS_TICKS = (0.5, 0.7, 1.0, 2.0, 3.0, 5.0, 10.0)
 
@@ -62,6 +63,49 @@ def plot_loss_curves(
         ax.set_ylabel("mean squared error")
         ax.legend(loc="upper right", fontsize=8)
     return lines
+
+
+def loss_curves_figure(
+    fits: Sequence[HandFit],
+    *,
+    reference_loss: float | None = None,
+    remark: str | None = None,
+    figsize: tuple[float, float] = (6.0, 3.4),
+) -> Picture:
+    """:func:`plot_loss_curves` as a picture, with alt text from the fits' losses.
+
+    Parameters
+    ----------
+    fits : sequence of HandFit
+        One curve per fit.
+    reference_loss : float, optional
+        The least-squares line's loss, marked with a dotted line.
+    remark : str, optional
+        What a reader sees in the curves that the numbers do not say (where a curve
+        flattens or drops), in the chapter's words; it follows the final losses.
+    figsize : tuple of float
+        Size of the figure in inches.
+
+    Returns
+    -------
+    Picture
+    """
+    if not fits:
+        raise ValueError("parameter 'fits' needs at least one fit")
+    fig, ax = new_figure(figsize=figsize)
+    plot_loss_curves(ax, fits, reference_loss=reference_loss)
+    starts = [fit.loss[0] for fit in fits]
+    ends = ", ".join(f"{fit.activation} {fit.loss[-1]:.4f}" for fit in fits)
+    alt = (
+        "Mean squared error against iteration, both axes logarithmic, one curve per "
+        f"activation, starting between {min(starts):.1f} and {max(starts):.1f}. Final "
+        f"losses: {ends}."
+    )
+    if remark:
+        alt += f" {remark}"
+    if reference_loss is not None:
+        alt += f" A dotted line marks the least-squares loss {reference_loss:.4f}."
+    return show(fig, alt)
 
 
 def hand_fit_explorer(

@@ -19,14 +19,18 @@ from ._datasets import (
 )
 from ._experiments import (
     DeadUnitRun,
+    SeedSpread,
     TrainingRun,
+    UnitDeaths,
     born_dead_fraction,
     dead_unit_run,
     epochs_to_reach,
     hidden_pre_activations,
     max_pre_activation_trace,
+    seed_spread,
     seed_sweep,
     train_per_activation,
+    unit_deaths,
 )
 from ._gradient_flow import GRADIENT_FLOW_INITS, GradientFlow, gradient_flow
 from ._hand_fit import (
@@ -36,6 +40,7 @@ from ._hand_fit import (
     hand_gradient,
     hand_loss,
     hand_predict,
+    least_squares_loss,
     xy_data,
 )
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
@@ -54,7 +59,9 @@ __all__ = [
     "HandFit",
     "History",
     "LinearUnitTrace",
+    "SeedSpread",
     "TrainingRun",
+    "UnitDeaths",
     "adaline",
     "born_dead_fraction",
     "circles",
@@ -70,15 +77,18 @@ __all__ = [
     "hand_predict",
     "hidden_pre_activations",
     "initial_weights",
+    "least_squares_loss",
     "make_dataset",
     "max_pre_activation_trace",
     "moons",
     "perceptron",
+    "seed_spread",
     "seed_sweep",
     "separable_points",
     "spiral",
     "train_per_activation",
     "train_test_split",
+    "unit_deaths",
     "xor",
     "xy_data",
 ]

@@ -5,8 +5,10 @@ the activation changes?* :func:`train_per_activation` answers it fairly. Every n
 built with the same seed and the same initialisation, so all of them start from the same
 weights (checked, not assumed) and see the same minibatches in the same order; the
 activation is the only difference. :func:`seed_sweep` repeats that over several seeds,
-so that a difference can be told apart from noise, and :func:`dead_unit_run` follows the
-dead ReLU units of one network epoch by epoch.
+so that a difference can be told apart from noise, and :func:`seed_spread` summarises one
+number over the seeds. :func:`dead_unit_run` follows the dead ReLU units of one network
+epoch by epoch, :func:`max_pre_activation_trace` step by step, and :func:`unit_deaths`
+reads off such a trace when and how each unit died.
 
 The pictures of these results live in :mod:`actbook.figures._experiments`.
 """
@@ -27,15 +29,19 @@ from ._mlp import MLP, SGD, Adam, History
 
 __all__ = [
     "DeadUnitRun",
+    "SeedSpread",
     "TrainingRun",
+    "UnitDeaths",
     "born_dead_fraction",
     "dead_unit_run",
     "epochs_to_reach",
     "hidden_pre_activations",
     "max_pre_activation_trace",
     "one_blas_thread",
+    "seed_spread",
     "seed_sweep",
     "train_per_activation",
+    "unit_deaths",
 ]
 
 
@@ -223,6 +229,80 @@ def seed_sweep(
         label: {curve: np.stack(rows) for curve, rows in by_curve.items()}
         for label, by_curve in stacked.items()
     }
+
+
+@dataclass(frozen=True)
+class SeedSpread:
+    """One number measured once per seed: its mean and its spread over the seeds.
+
+    A NaN marks a run that diverged (see :func:`dead_unit_run`); the statistics are
+    taken over the other runs, and :attr:`diverged` counts the NaNs.
+
+    Parameters
+    ----------
+    values : ndarray, shape (seeds,)
+        The number, one entry per seed.
+    """
+
+    values: np.ndarray
+
+    @property
+    def finite(self) -> np.ndarray:
+        """The values of the runs that did not diverge."""
+        return self.values[~np.isnan(self.values)]
+
+    @property
+    def diverged(self) -> int:
+        """How many runs diverged (NaN)."""
+        return int(np.isnan(self.values).sum())
+
+    @property
+    def mean(self) -> float:
+        """Mean over the runs that did not diverge (NaN if all did)."""
+        return float(self.finite.mean()) if self.finite.size else math.nan
+
+    @property
+    def std(self) -> float:
+        """Sample standard deviation (``ddof=1``) over those runs (NaN with fewer than 2)."""
+        return float(self.finite.std(ddof=1)) if self.finite.size > 1 else math.nan
+
+    @property
+    def low(self) -> float:
+        """The smallest value (NaN if every run diverged)."""
+        return float(self.finite.min()) if self.finite.size else math.nan
+
+    @property
+    def high(self) -> float:
+        """The largest value (NaN if every run diverged)."""
+        return float(self.finite.max()) if self.finite.size else math.nan
+
+    @property
+    def range(self) -> float:
+        """``high - low``: the distance between the worst and the best seed."""
+        return self.high - self.low
+
+
+def seed_spread(values: Any) -> SeedSpread:
+    """Summarise one number measured once per seed (NaN for a run that diverged).
+
+    Parameters
+    ----------
+    values : array_like, shape (seeds,)
+        E.g. ``sweep["relu"]["test_accuracy"][:, -1]``, the final accuracy of each seed.
+
+    Returns
+    -------
+    SeedSpread
+        Mean, sample standard deviation, smallest and largest value, number diverged.
+    """
+    array = np.array(values, dtype=np.float64)  # a copy: the caller's array stays theirs
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(
+            f"parameter 'values' must be a non-empty 1-D sequence, got shape {array.shape}"
+        )
+    if np.isinf(array).any():
+        raise ValueError("parameter 'values' must be finite or NaN (a diverged run)")
+    return SeedSpread(array)
 
 
 def epochs_to_reach(curve: Sequence[float], target: float) -> int | None:
@@ -494,3 +574,76 @@ def born_dead_fraction(
             b[...] = bias
         dead += any(mask.all() for mask in model.dead_units(x))
     return dead / len(seeds)
+
+
+@dataclass(frozen=True)
+class UnitDeaths:
+    """When and how the units of a :func:`max_pre_activation_trace` died.
+
+    Parameters
+    ----------
+    units : ndarray of int
+        The columns of the trace whose unit is dead at the last step, in order.
+    steps : ndarray of int
+        For each of them, the step from which on it stays dead (0: dead from the start).
+    before : ndarray of float
+        Its largest pre-activation one step earlier, the last value at which it was
+        alive (NaN for a unit dead from the start).
+    frozen : ndarray of bool
+        Whether its largest pre-activation is the same at every step from its death on,
+        which is what a dead first-layer unit does: its weights receive no gradient.
+    """
+
+    units: np.ndarray
+    steps: np.ndarray
+    before: np.ndarray
+    frozen: np.ndarray
+
+    @property
+    def born_dead(self) -> int:
+        """How many units were dead from the start."""
+        return int(np.sum(self.steps == 0))
+
+    def sudden(self, above: float = 1.0) -> int:
+        """How many units died in a single step from a largest pre-activation ``> above``."""
+        return int(np.sum(self.before > above))
+
+    def busiest_step(self) -> tuple[int, int]:
+        """The step at which most units died, and how many did (``(0, 0)`` if none)."""
+        if not self.steps.size:
+            return 0, 0
+        counts = np.bincount(self.steps)
+        return int(counts.argmax()), int(counts.max())
+
+
+def unit_deaths(trace: Any) -> UnitDeaths:
+    """Which units of a pre-activation trace end dead, since when, and from how high.
+
+    A unit is dead at a step when its largest pre-activation over the training set is
+    ``<= 0`` (no input switches it on). For a first-layer unit that is final; a deeper one
+    can revive, so its death counts from the last step at which it was alive.
+
+    Parameters
+    ----------
+    trace : array_like, shape (steps + 1, units)
+        From :func:`max_pre_activation_trace` (or some of its columns).
+
+    Returns
+    -------
+    UnitDeaths
+    """
+    trace = np.asarray(trace, dtype=np.float64)
+    if trace.ndim != 2 or trace.shape[0] == 0:
+        raise ValueError(
+            f"parameter 'trace' must be a 2-D array (steps + 1, units), got shape {trace.shape}"
+        )
+    units = np.flatnonzero(trace[-1] <= 0)
+    column = trace[:, units]
+    alive = column > 0
+    # The step after the last one at which the unit was alive; 0 if it never was.
+    last_alive = len(column) - 1 - np.argmax(alive[::-1], axis=0)
+    steps = np.where(alive.any(axis=0), last_alive + 1, 0)
+    before = np.where(steps > 0, column[np.maximum(steps - 1, 0), np.arange(units.size)], np.nan)
+    after = np.arange(len(column))[:, None] >= steps
+    frozen = np.all(~after | (column == column[steps, np.arange(units.size)]), axis=0)
+    return UnitDeaths(units=units, steps=steps, before=before, frozen=frozen)

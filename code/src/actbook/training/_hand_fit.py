@@ -42,6 +42,7 @@ __all__ = [
     "hand_gradient",
     "hand_loss",
     "hand_predict",
+    "least_squares_loss",
     "xy_data",
 ]
 
@@ -96,6 +97,31 @@ def diabetes_feature(feature: str = "bmi") -> tuple[np.ndarray, np.ndarray]:
     x = data.data[:, names.index(feature)].astype(np.float64)
     y = data.target.astype(np.float64)
     return (x - x.mean()) / x.std(), (y - y.mean()) / y.std()
+
+
+def least_squares_loss(x: Any, y: Any) -> float:
+    """The mean squared error of the least-squares straight line through ``(x, y)``.
+
+    The line is the best any model of this module can do without bending: with
+    ``f(u) = u`` the model is a straight line, and every fit is judged against this loss.
+    For standardised data it equals ``1 - r**2``, with ``r`` the correlation of ``x``
+    and ``y``.
+
+    Parameters
+    ----------
+    x, y : array_like, shape (n,)
+        Inputs and targets; ``x`` must take at least two different values.
+
+    Returns
+    -------
+    float
+        ``mean((slope * x + intercept - y) ** 2)`` for the least-squares line.
+    """
+    x, y = xy_data(x, y)
+    if np.ptp(x) == 0:
+        raise ValueError("parameter 'x' must take at least two different values")
+    slope, intercept = np.polyfit(x, y, 1)
+    return float(np.mean((slope * x + intercept - y) ** 2))
 
 
 def hand_predict(params: Any, x: Any, activation: str | Activation) -> np.ndarray:
