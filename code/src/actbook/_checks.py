@@ -25,10 +25,13 @@ import numpy as np
 __all__ = [
     "boolean",
     "choice",
+    "figure_size",
     "finite_array",
     "generator",
     "integer",
+    "interval",
     "name_sequence",
+    "number_sequence",
     "positive",
     "real",
     "seed_sequence",
@@ -167,6 +170,46 @@ def name_sequence(name: str, value: Any, *, minimum: int = 1) -> list[Any]:
     if len(items) < minimum:
         raise ValueError(f"parameter {name!r} needs at least {minimum} item(s), got {len(items)}")
     return items
+
+
+def number_sequence(name: str, value: Any, *, minimum: int = 1) -> list[float]:
+    """``value`` as a list of finite floats (slider values), refusing a bare string or number."""
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
+        raise ValueError(f"parameter {name!r} must be a sequence of numbers, got {_shown(value)}")
+    numbers_ = [real(f"{name}[{i}]", item) for i, item in enumerate(value)]
+    if len(numbers_) < minimum:
+        raise ValueError(
+            f"parameter {name!r} needs at least {minimum} number(s), got {len(numbers_)}"
+        )
+    return numbers_
+
+
+def interval(name: str, value: Any) -> tuple[float, float]:
+    """``value`` as ``(low, high)``, two finite numbers with ``low < high`` (axis limits)."""
+    if (
+        isinstance(value, str | bytes)
+        or not isinstance(value, Sequence | np.ndarray)
+        or len(value) != 2
+    ):
+        raise ValueError(f"parameter {name!r} must be a pair (low, high), got {_shown(value)}")
+    low, high = real(f"{name}[0]", value[0]), real(f"{name}[1]", value[1])
+    if not low < high:
+        raise ValueError(f"parameter {name!r} must have low < high, got {_shown(value)}")
+    return low, high
+
+
+def figure_size(name: str, value: Any) -> tuple[float, float]:
+    """``value`` as ``(width, height)`` in inches: two finite numbers in ``(0, 50]``."""
+    if (
+        isinstance(value, str | bytes)
+        or not isinstance(value, Sequence | np.ndarray)
+        or len(value) != 2
+    ):
+        raise ValueError(f"parameter {name!r} must be a pair (width, height), got {_shown(value)}")
+    return tuple(
+        real(f"{name}[{i}]", side, low=0.0, high=50.0, open_low=True)
+        for i, side in enumerate(value)
+    )
 
 
 def finite_array(
