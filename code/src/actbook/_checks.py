@@ -137,7 +137,7 @@ def choice(name: str, value: Any, options: Sequence[Any]) -> Any:
     return value
 
 
-def name_sequence(name: str, value: Any, *, minimum: int = 1) -> list[Any]:
+def name_sequence(name: str, value: Any, *, minimum: int = 1, what: str = "names") -> list[Any]:
     """``value`` as a list of names (or registry entries), refusing a bare string.
 
     A string is itself a sequence, of letters: ``properties_table("relu")`` would look up
@@ -151,6 +151,8 @@ def name_sequence(name: str, value: Any, *, minimum: int = 1) -> list[Any]:
         A list or tuple (any non-string iterable) of names.
     minimum : int
         The fewest items allowed.
+    what : str
+        What the items are, for the message ("names", "seeds").
 
     Returns
     -------
@@ -158,14 +160,14 @@ def name_sequence(name: str, value: Any, *, minimum: int = 1) -> list[Any]:
     """
     if isinstance(value, str | bytes):
         raise ValueError(
-            f"parameter {name!r} must be a sequence of names, such as [{value!r}], "
+            f"parameter {name!r} must be a sequence of {what}, such as [{value!r}], "
             f"not the string {value!r}"
         )
     try:
         items = list(value)
     except TypeError:
         raise ValueError(
-            f"parameter {name!r} must be a sequence of names, got {_shown(value)}"
+            f"parameter {name!r} must be a sequence of {what}, got {_shown(value)}"
         ) from None
     if len(items) < minimum:
         raise ValueError(f"parameter {name!r} needs at least {minimum} item(s), got {len(items)}")

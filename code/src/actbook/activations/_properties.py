@@ -64,6 +64,7 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import name_sequence
 from ._registry import Activation, get, registry
 
 __all__ = [
@@ -420,7 +421,9 @@ def properties_table(names: list[str] | None = None) -> list[dict[str, Any]]:
     list of dict
         ``{"name", "title", **computed_properties}`` per activation.
     """
-    chosen = [get(n) for n in names] if names is not None else list(registry())
+    chosen = (
+        [get(n) for n in name_sequence("names", names)] if names is not None else list(registry())
+    )
     return [{"name": a.name, "title": a.title, **computed_properties(a)} for a in chosen]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import name_sequence
 from ..activations import Activation, get
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
@@ -44,7 +45,7 @@ SERIES_COLORS = (
 def _unique(activations: Sequence[str | Activation]) -> list[Activation]:
     """The records, in order, each once (choosing the same one twice draws it once)."""
     records: list[Activation] = []
-    for item in activations:
+    for item in name_sequence("activations", activations, minimum=0):
         record = get(item)
         if record.name not in [r.name for r in records]:
             records.append(record)
@@ -273,7 +274,7 @@ def overlay_explorer(
     -------
     Explorer
     """
-    names = [get(c).name for c in choices]
+    names = [get(c).name for c in name_sequence("choices", choices)]
     if len(names) < 2:
         raise ValueError("parameter 'choices' needs at least two activations")
     first = names[0] if first is None else get(first).name

@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from PIL import Image
 
+from .._checks import figure_size, integer
 from ..activations import Activation, get
 from ._style import COLORS, style
 
@@ -56,6 +57,8 @@ def new_figure(
     axes : Axes or ndarray of Axes
         As :meth:`matplotlib.figure.Figure.subplots` returns them.
     """
+    nrows, ncols = integer("nrows", nrows, 1, 20), integer("ncols", ncols, 1, 20)
+    figsize = None if figsize is None else figure_size("figsize", figsize)
     with style():
         fig = Figure(figsize=figsize, layout="constrained")
         axes = fig.subplots(nrows, ncols, squeeze=True)

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
 
+from .._checks import finite_array, integer, name_sequence, real
 from ..activations import get
 from ._datasets import Dataset
 from ._mlp import MLP, SGD, Adam, History
@@ -154,7 +155,7 @@ def _train_each(
 ) -> dict[str, TrainingRun]:
     runs: dict[str, TrainingRun] = {}
     start = None
-    for spec in activations:
+    for spec in name_sequence("activations", activations):
         model = MLP(sizes, spec, init=init, seed=seed)
         if start is None:
             start = model.get_parameters()
@@ -209,8 +210,7 @@ def seed_sweep(
         ``"train_accuracy"``, ``"test_loss"``, ``"test_accuracy"``, shape
         ``(len(seeds), epochs + 1)``.
     """
-    if not seeds:
-        raise ValueError("parameter 'seeds' needs at least one seed")
+    seeds = [integer("seeds", seed, 0) for seed in name_sequence("seeds", seeds, what="seeds")]
     curves = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
     stacked: dict[str, dict[str, list[np.ndarray]]] = {}
     for seed in seeds:
@@ -485,8 +485,10 @@ def born_dead_fraction(
     float
         Fraction of the seeds whose network is dead.
     """
-    x = np.asarray(x, dtype=np.float64)
-    sizes = (x.shape[1], *([width] * depth), 2)
+    x = finite_array("x", x, ndim=2)
+    sizes = (x.shape[1], *([integer("width", width, 1)] * integer("depth", depth, 1)), 2)
+    bias = real("bias", bias)
+    seeds = name_sequence("seeds", seeds, what="seeds")
     dead = 0
     for seed in seeds:
         model = MLP(sizes, activation, init=init, seed=seed)

@@ -60,6 +60,10 @@ DISTRIBUTIONS = ("uniform", "normal")
 
 
 # -- argument checks ----------------------------------------------------------------------
+#: How many times the untrained network's loss (at least 1) counts as divergence.
+_DIVERGENCE_FACTOR = 1e6
+
+
 def _check_state(state: Any, keys: tuple[str, ...]) -> None:
     """Refuse an optimiser state that :meth:`init_state` did not make."""
     missing = [key for key in keys if not isinstance(state, dict) or key not in state]
@@ -988,8 +992,10 @@ class MLP:
         track_gradient_norms : bool
             Record each layer's mean weight-gradient norm per epoch.
         on_divergence : {"raise", "continue"}
-            What to do when the loss stops being a finite number (a step size too large,
-            an activation that returns NaN): ``"raise"`` stops with a
+            What to do when training diverges: the training loss is NaN or infinite (an
+            activation that returns NaN), or a million times that of the untrained
+            network or of 1, whichever is larger (a step size too large): ``"raise"``
+            stops with a
             ``FloatingPointError`` that says when and what to change; ``"continue"`` keeps
             training and records the NaN or infinite losses, for chapters that show a
             failure on purpose (wrap the call in ``np.errstate`` to silence numpy).
@@ -1025,16 +1031,20 @@ class MLP:
         history = History()
         if 0 in snapshots:
             history.snapshots[0] = self.get_parameters()
+        # A loss a million times that of the untrained network (or of 1, if that is
+        # smaller) is not a slow start: no run that converges passes through it.
+        explosion = _DIVERGENCE_FACTOR * max(1.0, self._evaluate(x, targets, labels)[0])
         state = optimizer.init_state(self._params)
         for epoch in range(1, epochs + 1):
             norms = np.zeros(len(self._weights)) if track_gradient_norms else None
             loss = self._train_epoch(x, targets, optimizer, state, batch_size, norms)
             train_loss, train_accuracy = self._evaluate(x, targets, labels)
-            if on_divergence == "raise" and not (math.isfinite(loss) and math.isfinite(train_loss)):
+            if on_divergence == "raise" and not abs(train_loss) <= explosion:
                 raise FloatingPointError(
-                    f"training diverged in epoch {epoch}: the loss is {train_loss:g}. Lower the "
+                    f"training diverged in epoch {epoch}: the loss is {train_loss:g} (NaN, or "
+                    f"more than {_DIVERGENCE_FACTOR:g} times the untrained network's). Lower the "
                     f"optimizer's learning_rate (now {optimizer.learning_rate:g}), or pass "
-                    "on_divergence='continue' to keep the non-finite losses"
+                    "on_divergence='continue' to keep training and record the losses"
                 )
             test_loss = test_accuracy = math.nan
             if x_test is not None:
