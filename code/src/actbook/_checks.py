@@ -17,23 +17,26 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 __all__ = [
     "boolean",
+    "callable_",
     "choice",
     "figure_size",
     "finite_array",
     "generator",
+    "instance",
     "integer",
     "interval",
     "name_sequence",
     "number_sequence",
     "positive",
     "real",
+    "records",
     "seed_sequence",
 ]
 
@@ -170,7 +173,9 @@ def name_sequence(name: str, value: Any, *, minimum: int = 1, what: str = "names
             f"parameter {name!r} must be a sequence of {what}, got {_shown(value)}"
         ) from None
     if len(items) < minimum:
-        raise ValueError(f"parameter {name!r} needs at least {minimum} item(s), got {len(items)}")
+        raise ValueError(
+            f"parameter {name!r} needs at least {minimum} of its {what}, got {len(items)}"
+        )
     return items
 
 
@@ -260,6 +265,33 @@ def finite_array(
     if not np.isfinite(array).all():
         raise ValueError(f"parameter {name!r} must hold finite numbers only (no NaN or inf)")
     return array
+
+
+def records(name: str, value: Any, keys: Sequence[str]) -> list[Mapping[str, Any]]:
+    """``value`` as a list of mappings that each have ``keys`` (rows of a table)."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Sequence):
+        raise ValueError(
+            f"parameter {name!r} must be a list of table rows (dicts), got {_shown(value)}"
+        )
+    for i, row in enumerate(value):
+        missing = [key for key in keys if not isinstance(row, Mapping) or key not in row]
+        if missing:
+            raise ValueError(f"parameter {name!r}: row {i} lacks {missing}; got {_shown(row)}")
+    return list(value)
+
+
+def callable_(name: str, value: Any) -> Any:
+    """``value`` if it can be called, else a ``ValueError`` naming ``name``."""
+    if not callable(value):
+        raise ValueError(f"parameter {name!r} must be callable, got {_shown(value)}")
+    return value
+
+
+def instance(name: str, value: Any, kind: type | tuple[type, ...], what: str) -> Any:
+    """``value`` if it is an instance of ``kind``, else a ``ValueError`` wanting ``what``."""
+    if not isinstance(value, kind):
+        raise ValueError(f"parameter {name!r} must be {what}, got {_shown(value)}")
+    return value
 
 
 def seed_sequence(seed: Any) -> np.random.SeedSequence:

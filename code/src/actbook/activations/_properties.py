@@ -64,7 +64,7 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import name_sequence
+from .._checks import name_sequence, records
 from ._registry import Activation, get, registry
 
 __all__ = [
@@ -465,7 +465,8 @@ def properties_markdown(rows: list[dict[str, Any]] | None = None) -> str:
     str
         A pipe table. Intervals are closures (attained or not) at default parameters.
     """
-    rows = properties_table() if rows is None else rows
+    keys = ("title", "range", "derivative_range", "monotonic", "zero_centred", "mean_output")
+    rows = properties_table() if rows is None else records("rows", rows, keys)
     header = (
         "| Activation | Range | Derivative range | Monotonic | Zero-centred | "
         "E f(Z) | Smoothness | f(x) ≈ x near 0 | exp-like calls |\n"

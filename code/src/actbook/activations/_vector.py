@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import positive
 from ._elementwise import (
     as_float_array,
     log_sigmoid,
@@ -139,6 +140,7 @@ def softmax_jacobian(x: Any, *, temperature: float = 1.0) -> np.ndarray:
     ndarray, shape (..., n, n)
         One Jacobian matrix per vector.
     """
+    temperature = positive("temperature", temperature)
     s = softmax(x, axis=-1, temperature=temperature)
     jacobian = -s[..., :, None] * s[..., None, :]
     diagonal = np.einsum("...ii->...i", jacobian)

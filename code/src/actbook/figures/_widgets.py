@@ -21,7 +21,15 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.axes import Axes
 
-from .._checks import boolean, integer, interval, number_sequence
+from .._checks import (
+    boolean,
+    callable_,
+    figure_size,
+    integer,
+    interval,
+    name_sequence,
+    number_sequence,
+)
 from ..activations import Activation, get
 from ._plot import activation_alt_text, new_figure, plot_activation, show
 from ._style import style
@@ -65,8 +73,17 @@ class Control:
     fmt: Callable[[Any], str] | None = None
 
     def __post_init__(self) -> None:
-        if len(self.values) == 0:
+        if not isinstance(self.name, str) or not self.name.isidentifier():
+            raise ValueError(
+                f"parameter 'name' of a Control must be a keyword of the draw function, "
+                f"got {self.name!r}"
+            )
+        # A string would give one value per letter.
+        values = name_sequence("values", self.values, minimum=0, what="values")
+        if len(values) == 0:
             raise ValueError(f"control {self.name!r} needs at least one value")
+        if self.fmt is not None:
+            callable_("fmt", self.fmt)
         if self.default is not None and self.default not in list(self.values):
             raise ValueError(
                 f"default of control {self.name!r} must be one of its values, got {self.default!r}"
@@ -141,8 +158,17 @@ def explorer(
     ValueError
         If there are no controls, two share a name, or the grid exceeds ``max_frames``.
     """
+    callable_("draw", draw)
+    callable_("alt", alt)
+    if isinstance(controls, Control):
+        raise ValueError("parameter 'controls' must be a list of Controls, such as [control]")
+    controls = list(controls)
     if not controls:
         raise ValueError("parameter 'controls' needs at least one Control")
+    if not all(isinstance(c, Control) for c in controls):
+        raise ValueError(f"parameter 'controls' must hold Control objects, got {controls!r}")
+    figsize = None if figsize is None else figure_size("figsize", figsize)
+    max_frames = integer("max_frames", max_frames, 1)
     names = [c.name for c in controls]
     if len(set(names)) != len(names):
         raise ValueError(f"parameter 'controls' has repeated names: {names}")

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
 
-from .._checks import finite_array, integer, name_sequence, real
+from .._checks import finite_array, instance, integer, name_sequence, real
 from ..activations import get
 from ._datasets import Dataset
 from ._mlp import MLP, SGD, Adam, History
@@ -240,7 +240,12 @@ def epochs_to_reach(curve: Sequence[float], target: float) -> int | None:
     int or None
         The epoch, or ``None`` if the curve never gets there.
     """
-    hits = np.flatnonzero(np.asarray(curve) >= target)
+    values = np.asarray(curve)
+    if values.ndim != 1 or values.dtype.kind not in "biuf":
+        # NaN entries are allowed: a diverged run records NaN accuracies.
+        raise ValueError(f"parameter 'curve' must be a 1-D sequence of numbers, got {curve!r}")
+    target = real("target", target)
+    hits = np.flatnonzero(values >= target)
     return int(hits[0]) if hits.size else None
 
 
@@ -314,6 +319,8 @@ def dead_unit_run(
     -------
     DeadUnitRun
     """
+    epochs = integer("epochs", epochs, 0)
+    batch_size = integer("batch_size", batch_size, 1)
     model = MLP((data.n_features, *hidden, data.n_classes), activation, init=init, seed=seed)
     with one_blas_thread():
         return _dead_unit_epochs(model, data, activation, learning_rate, epochs, batch_size)
@@ -369,7 +376,8 @@ def hidden_pre_activations(model: MLP, x: Any) -> list[np.ndarray]:
     list of ndarray
         One ``(n, units)`` array per hidden layer, first layer first.
     """
-    a = np.asarray(x, dtype=model.dtype)
+    instance("model", model, MLP, "an MLP")
+    a = model._inputs(x)
     out = []
     for w, b, (activation, params) in zip(
         model.weights[:-1], model.biases[:-1], model.layers, strict=True
@@ -428,6 +436,8 @@ def max_pre_activation_trace(
     ndarray, shape (steps + 1, units)
         Row ``t`` after ``t`` steps; columns are the hidden units, first layer first.
     """
+    steps = integer("steps", steps, 0)
+    batch_size = integer("batch_size", batch_size, 1)
     model = MLP((data.n_features, *hidden, data.n_classes), activation, init=init, seed=seed)
     optimizer = SGD(learning_rate)
     state = optimizer.init_state(model.get_parameters())

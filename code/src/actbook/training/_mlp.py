@@ -49,7 +49,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from .._checks import boolean, choice, integer, positive, real, seed_sequence
+from .._checks import boolean, choice, instance, integer, positive, real, seed_sequence
 from ..activations import Activation, get, log_softmax, softmax
 
 __all__ = ["MLP", "SGD", "Adam", "Gradients", "History", "initial_weights"]
@@ -127,12 +127,10 @@ def initial_weights(
     ndarray
         The weights.
     """
-    if init not in INITS:
-        raise ValueError(f"parameter 'init' must be one of {INITS}, got {init!r}")
-    if distribution not in DISTRIBUTIONS:
-        raise ValueError(
-            f"parameter 'distribution' must be one of {DISTRIBUTIONS}, got {distribution!r}"
-        )
+    fan_in, fan_out = integer("fan_in", fan_in, 1), integer("fan_out", fan_out, 1)
+    init = choice("init", init, INITS)
+    distribution = choice("distribution", distribution, DISTRIBUTIONS)
+    instance("rng", rng, np.random.Generator, "a numpy Generator (np.random.default_rng(seed))")
     variance = {"xavier": 2.0 / (fan_in + fan_out), "he": 2.0 / fan_in, "lecun": 1.0 / fan_in}
     std = math.sqrt(variance[init])
     if distribution == "normal":
