@@ -54,7 +54,7 @@ def test_seed_sweep_stacks_one_row_per_seed(moons):
     assert set(sweep) == {"relu", "tanh"}
     assert sweep["relu"]["test_accuracy"].shape == (3, 4)
     assert not np.array_equal(sweep["relu"]["train_loss"][0], sweep["relu"]["train_loss"][1])
-    with pytest.raises(ValueError, match="at least one seed"):
+    with pytest.raises(ValueError, match="'seeds' needs at least 1"):
         ab.seed_sweep(moons, ["relu"], [])
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import records
 from ._registry import Activation, get
 
 __all__ = ["Convention", "conventions", "conventions_markdown", "conventions_table"]
@@ -427,7 +428,7 @@ def conventions_markdown(rows: list[dict[str, Any]] | None = None) -> str:
     str
         A pipe table (What, actbook, PyTorch, JAX, Keras, Note) and a source list.
     """
-    rows = conventions_table() if rows is None else rows
+    rows = conventions_table() if rows is None else records("rows", rows, ("what",))
     sources: list[str] = []
     lines = [
         "| What | actbook | PyTorch | JAX | Keras | Note |",

@@ -146,7 +146,7 @@ def as_float_array(x: Any) -> np.ndarray:
         return array
     if array.dtype.kind in "biu":
         return array.astype(np.float64)
-    raise TypeError(f"activations take real numbers, got dtype {array.dtype}")
+    raise TypeError(f"parameter 'x' must hold real numbers, got dtype {array.dtype}")
 
 
 # -- shared helpers -----------------------------------------------------------------------

@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import callable_, finite_array, positive
+
 __all__ = ["numerical_jacobian"]
 
 
@@ -49,9 +51,10 @@ def numerical_jacobian(
     array([[2., 0.],
            [0., 4.]])
     """
-    if not (isinstance(step, float | int) and step > 0 and np.isfinite(step)):
-        raise ValueError(f"parameter 'step' must be a positive finite number, got {step!r}")
-    point = np.array(x, dtype=np.float64)
+    callable_("function", function)
+    step = positive("step", step)
+    point = finite_array("x", x, min_length=0)
+    point = np.array(point, dtype=np.float64)
     out_shape = np.shape(function(point.copy()))
     columns = []
     for j in range(point.size):

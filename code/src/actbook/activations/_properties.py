@@ -64,6 +64,7 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import name_sequence, records
 from ._registry import Activation, get, registry
 
 __all__ = [
@@ -420,7 +421,9 @@ def properties_table(names: list[str] | None = None) -> list[dict[str, Any]]:
     list of dict
         ``{"name", "title", **computed_properties}`` per activation.
     """
-    chosen = [get(n) for n in names] if names is not None else list(registry())
+    chosen = (
+        [get(n) for n in name_sequence("names", names)] if names is not None else list(registry())
+    )
     return [{"name": a.name, "title": a.title, **computed_properties(a)} for a in chosen]
 
 
@@ -462,7 +465,8 @@ def properties_markdown(rows: list[dict[str, Any]] | None = None) -> str:
     str
         A pipe table. Intervals are closures (attained or not) at default parameters.
     """
-    rows = properties_table() if rows is None else rows
+    keys = ("title", "range", "derivative_range", "monotonic", "zero_centred", "mean_output")
+    rows = properties_table() if rows is None else records("rows", rows, keys)
     header = (
         "| Activation | Range | Derivative range | Monotonic | Zero-centred | "
         "E f(Z) | Smoothness | f(x) ≈ x near 0 | exp-like calls |\n"

@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import real
+
 __all__ = ["Activation", "Parameter", "get", "names", "register", "registry"]
 
 
@@ -56,6 +58,9 @@ class Parameter:
     def check(self, value: Any) -> float:
         """Return ``value`` as a float, or raise ``ValueError`` naming the parameter.
 
+        NaN, infinities, booleans and strings are refused: no activation's formula has a
+        meaning for them (an infinite ``alpha`` of ELU gives ``-inf`` and NaN).
+
         Parameters
         ----------
         value : float
@@ -66,22 +71,15 @@ class Parameter:
         float
             The validated value.
         """
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise ValueError(
-                f"parameter {self.name!r} must be a real number, got {value!r}"
-            ) from None
         lower, upper = self.valid
-        too_low = number <= lower if self.open_lower else number < lower
-        too_high = number >= upper if self.open_upper else number > upper
-        if math.isnan(number) or too_low or too_high:
-            left = "(" if self.open_lower else "["
-            right = ")" if self.open_upper else "]"
-            raise ValueError(
-                f"parameter {self.name!r} must lie in {left}{lower}, {upper}{right}, got {value!r}"
-            )
-        return number
+        return real(
+            self.name,
+            value,
+            low=lower,
+            high=upper,
+            open_low=self.open_lower,
+            open_high=self.open_upper,
+        )
 
     def grid(self, count: int = 5) -> list[float]:
         """Evenly spaced values over ``[low, high]`` that always include the default.
@@ -273,8 +271,46 @@ def _latex(expr: Any) -> str:
 _REGISTRY: dict[str, Activation] = {}
 
 
+def _key(name: str) -> str:
+    """The registry key a name is looked up by: lower case, ``-`` and spaces as ``_``."""
+    return name.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def _check_entry(activation: Any) -> None:
+    """Refuse an entry that :func:`get` could not find or the book could not serve."""
+    if not isinstance(activation, Activation):
+        raise ValueError(f"parameter 'activation' must be an Activation, got {activation!r}")
+    name = activation.name
+    if not isinstance(name, str) or not name or _key(name) != name:
+        raise ValueError(
+            f"an activation's name must be a non-empty lower-case snake_case string "
+            f"(as get() looks it up), got {name!r}"
+        )
+    for role in ("function", "derivative"):
+        if not callable(getattr(activation, role)):
+            raise ValueError(f"activation {name!r}: {role!r} must be callable")
+    if not all(isinstance(p, Parameter) for p in activation.parameters):
+        raise ValueError(f"activation {name!r}: 'parameters' must hold Parameter objects")
+    for parameter in activation.parameters:
+        parameter.check(parameter.default)
+        if not parameter.low <= parameter.default <= parameter.high:
+            raise ValueError(
+                f"activation {name!r}: the default of {parameter.name!r} lies outside its "
+                f"explored range [{parameter.low}, {parameter.high}]"
+            )
+    if not activation.elementwise and activation.curve is None:
+        raise ValueError(f"activation {name!r} is not elementwise and needs a 1-D 'curve'")
+
+
 def register(activation: Activation) -> Activation:
-    """Add ``activation`` to the registry; names must be unique."""
+    """Add ``activation`` to the registry after checking it; names must be unique.
+
+    Raises
+    ------
+    ValueError
+        If the entry is incomplete (name, callables, parameters) or its name is taken.
+    """
+    _check_entry(activation)
     if activation.name in _REGISTRY:
         raise ValueError(f"activation {activation.name!r} is already registered")
     _REGISTRY[activation.name] = activation
@@ -291,7 +327,11 @@ def get(name: str | Activation) -> Activation:
     """
     if isinstance(name, Activation):
         return name
-    key = str(name).strip().lower().replace("-", "_").replace(" ", "_")
+    if not isinstance(name, str):
+        raise ValueError(
+            f"an activation is named by a string or given as an Activation, got {name!r}"
+        )
+    key = _key(name)
     try:
         return _REGISTRY[key]
     except KeyError:

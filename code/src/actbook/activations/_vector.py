@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import positive
 from ._elementwise import (
     as_float_array,
     log_sigmoid,
@@ -76,6 +77,11 @@ def _shifted(x: np.ndarray, axis: int) -> np.ndarray:
     Rows whose maximum is ±inf or NaN give NaN, as PyTorch does: the softmax of such a
     row is not defined by a limit that treats all entries alike.
     """
+    if x.ndim == 0:
+        raise ValueError(
+            "parameter 'x' must have at least one axis to normalise along; got a 0-d array "
+            "(wrap a single score in a list)"
+        )
     peak = np.max(x, axis=axis, keepdims=True)
     finite_peak = np.where(np.isfinite(peak), peak, x.dtype.type(0))
     # x - max can overflow only to -inf (x = -max, max = +max), whose exp is the exact 0.
@@ -141,6 +147,7 @@ def softmax_jacobian(x: Any, *, temperature: float = 1.0) -> np.ndarray:
     ndarray, shape (..., n, n)
         One Jacobian matrix per vector.
     """
+    temperature = positive("temperature", temperature)
     s = softmax(x, axis=-1, temperature=temperature)
     jacobian = -s[..., :, None] * s[..., None, :]
     diagonal = np.einsum("...ii->...i", jacobian)

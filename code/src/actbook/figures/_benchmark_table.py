@@ -20,6 +20,7 @@ from typing import Any
 
 from matplotlib.axes import Axes
 
+from .._checks import instance
 from ._display import Markdown, markdown_table
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
@@ -114,6 +115,8 @@ def read_benchmark(path: str | Path) -> BenchmarkTable:
     ValueError
         If the section, its header line or its table is missing.
     """
+    if not isinstance(path, str | Path) or not Path(path).is_file():
+        raise ValueError(f"parameter 'path' must name a benchmark file, got {path!r}")
     text = Path(path).read_text(encoding="utf-8")
     match = re.search(r"^## Measured\s*$(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
     if match is None:
@@ -165,6 +168,7 @@ def benchmark_markdown(table: BenchmarkTable) -> Markdown:
         PyTorch in ns per value (``—`` where not measured), and the package's forward
         time as a multiple of PyTorch's.
     """
+    instance("table", table, BenchmarkTable, "a BenchmarkTable from read_benchmark()")
 
     def ns(milliseconds: float | None) -> str:
         value = table.ns_per_value(milliseconds)
@@ -203,6 +207,7 @@ def plot_benchmark(ax: Axes, table: BenchmarkTable, names: Sequence[str] | None 
     names : sequence of str, optional
         The activations to show, top to bottom; every row of the table if omitted.
     """
+    instance("table", table, BenchmarkTable, "a BenchmarkTable from read_benchmark()")
     rows = table.rows if names is None else [table.row(name) for name in names]
     names = [row["activation"] for row in rows]
     positions = range(len(names))

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import figure_size, finite_array, instance, integer, interval, name_sequence
 from ..activations import Activation, get
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
@@ -44,7 +45,7 @@ SERIES_COLORS = (
 def _unique(activations: Sequence[str | Activation]) -> list[Activation]:
     """The records, in order, each once (choosing the same one twice draws it once)."""
     records: list[Activation] = []
-    for item in activations:
+    for item in name_sequence("activations", activations, minimum=0):
         record = get(item)
         if record.name not in [r.name for r in records]:
             records.append(record)
@@ -73,7 +74,7 @@ def _draw_curves(
     derivative_color: str | None = None,
 ) -> list[Any]:
     """Draw one activation (and its derivative, dashed) without axes decoration."""
-    x = np.linspace(xlim[0], xlim[1], points)
+    x = np.linspace(xlim[0], xlim[1], integer("points", points, 2))
     values, slopes = activation.plot_values(x, **dict(params or {}))
     lines = ax.plot(x, values, color=color, label=label)
     if derivative:
@@ -88,6 +89,9 @@ def _draw_curves(
 
 
 def _axes_frame(ax: Axes, xlim: tuple[float, float], ylim: tuple[float, float] | None) -> None:
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
+    xlim = interval("xlim", xlim)
+    ylim = None if ylim is None else interval("ylim", ylim)
     ax.axhline(0, color=COLORS["muted"], linewidth=0.8)
     ax.axvline(0, color=COLORS["muted"], linewidth=0.8)
     ax.set_xlim(*xlim)
@@ -161,6 +165,7 @@ def overlay_alt_text(
 ) -> str:
     """Describe in words what :func:`plot_overlay` draws, for the ``alt`` attribute."""
     records = _unique(activations)
+    xlim = interval("xlim", xlim)
     names = [_describe(r) for r in records]
     if len(names) == 1:
         what = f"Plot of the {names[0]}"
@@ -202,12 +207,10 @@ def activation_grid(
     -------
     Picture
     """
-    records = [get(a) for a in activations]
-    if not records:
-        raise ValueError("parameter 'activations' needs at least one activation")
-    if ncols < 1:
-        raise ValueError(f"parameter 'ncols' must be at least 1, got {ncols!r}")
-    ncols = min(ncols, len(records))
+    records = [get(a) for a in name_sequence("activations", activations)]
+    ncols = min(integer("ncols", ncols, 1), len(records))
+    panel_size = figure_size("panel_size", panel_size)
+    xlim = interval("xlim", xlim)
     nrows = math.ceil(len(records) / ncols)
     fig, axes = new_figure(nrows, ncols, figsize=(panel_size[0] * ncols, panel_size[1] * nrows))
     flat = np.atleast_1d(axes).ravel()
@@ -273,7 +276,7 @@ def overlay_explorer(
     -------
     Explorer
     """
-    names = [get(c).name for c in choices]
+    names = [get(c).name for c in name_sequence("choices", choices)]
     if len(names) < 2:
         raise ValueError("parameter 'choices' needs at least two activations")
     first = names[0] if first is None else get(first).name
@@ -321,12 +324,12 @@ def plot_probabilities(
     -------
     matplotlib.container.BarContainer
     """
-    values = np.asarray(probabilities, dtype=np.float64)
+    values = finite_array("probabilities", probabilities, min_length=0)
     if values.ndim != 1 or values.size == 0:
         raise ValueError(
             f"parameter 'probabilities' must be a non-empty vector, got shape {values.shape}"
         )
-    labels = [str(i + 1) for i in range(values.size)] if labels is None else list(labels)
+    labels = _labels(labels, values.size)
     if len(labels) != values.size:
         raise ValueError(
             f"parameter 'labels' has {len(labels)} entries for {values.size} probabilities"
@@ -343,11 +346,20 @@ def plot_probabilities(
     return bars
 
 
+def _labels(labels: Sequence[str] | None, size: int) -> list[str]:
+    """Bar labels: 1 .. size if omitted; a bare string is refused, not split into letters."""
+    if labels is None:
+        return [str(i + 1) for i in range(size)]
+    return [str(label) for label in name_sequence("labels", labels, minimum=0, what="labels")]
+
+
 def probabilities_alt_text(
     probabilities: Any, labels: Sequence[str] | None = None, *, what: str = "probabilities"
 ) -> str:
     """Describe a bar chart drawn by :func:`plot_probabilities` in words."""
-    values = np.asarray(probabilities, dtype=np.float64)
-    labels = [str(i + 1) for i in range(values.size)] if labels is None else list(labels)
+    values = finite_array("probabilities", probabilities, ndim=1)
+    labels = _labels(labels, values.size)
+    if len(labels) != values.size:
+        raise ValueError(f"parameter 'labels' must have {values.size} entries, got {len(labels)}")
     parts = ", ".join(f"{label} {value:.2f}" for label, value in zip(labels, values, strict=True))
     return f"Bar chart of {what}: {parts}."

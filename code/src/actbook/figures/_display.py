@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .._checks import name_sequence
 from ..activations import Activation, get
 
 __all__ = ["Markdown", "formula", "markdown_table"]
@@ -54,12 +55,15 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Mar
     def cell(value: Any) -> str:
         return str(value).replace("|", r"\|").replace("\n", " ")
 
+    headers = name_sequence("headers", headers, what="column titles")
+    rows = name_sequence("rows", rows, minimum=0, what="rows")
     lines = ["| " + " | ".join(cell(h) for h in headers) + " |"]
     lines.append("|" + "|".join(" --- " for _ in headers) + "|")
     for number, row in enumerate(rows):
-        if len(row) != len(headers):
+        if isinstance(row, str) or not isinstance(row, Sequence) or len(row) != len(headers):
             raise ValueError(
-                f"parameter 'rows': row {number} has {len(row)} cells, expected {len(headers)}"
+                f"parameter 'rows': row {number} must be a sequence of {len(headers)} cells, "
+                f"got {row!r}"
             )
         lines.append("| " + " | ".join(cell(c) for c in row) + " |")
     return Markdown("\n".join(lines))

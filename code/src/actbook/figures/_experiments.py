@@ -23,6 +23,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator, NullLocator
 
+from .._checks import choice, figure_size, instance, integer, name_sequence, positive
 from ..training import (
     MLP,
     Dataset,
@@ -91,6 +92,7 @@ def series_colors(labels: Sequence[str]) -> dict[str, str]:
     dict of str to str
         Label to colour, so that other plots (:func:`plot_band`) can match.
     """
+    labels = name_sequence("labels", labels, minimum=0, what="labels")
     return {label: SERIES_COLORS[i % len(SERIES_COLORS)] for i, label in enumerate(labels)}
 
 
@@ -114,6 +116,7 @@ def split_axes(ax: Axes, ncols: int = 2, *, width_ratios: Sequence[float] | None
     list of Axes
         ``ax`` itself (now the first panel) and the new ones.
     """
+    ncols = integer("ncols", ncols, 1)
     grid = ax.get_subplotspec().subgridspec(1, ncols, width_ratios=width_ratios)
     ax.set_subplotspec(grid[0])
     with style():
@@ -204,8 +207,8 @@ def plot_decision_regions(
     float
         Training accuracy of ``model`` (whichever points are drawn).
     """
-    if points not in ("train", "test", "both"):
-        raise ValueError(f"parameter 'points' must be 'train', 'test' or 'both', got {points!r}")
+    points = choice("points", points, ("train", "test", "both"))
+    marker_size = positive("marker_size", marker_size)
     k = data.n_classes
     if probability_levels is not None:
         levels = sorted(float(level) for level in probability_levels)
@@ -295,6 +298,11 @@ def plot_curves(
     legend : bool
         Add a legend (when no curve is highlighted).
     """
+    instance("curves", curves, Mapping, "a mapping of label to curve, e.g. {'relu': losses}")
+    if highlight is not None and highlight not in curves:
+        raise ValueError(f"parameter 'highlight' must be one of {list(curves)}, got {highlight!r}")
+    if upto is not None:
+        upto = integer("upto", upto, 0)
     with style():
         colors = series_colors(list(curves))
         for label, values in curves.items():
@@ -345,6 +353,12 @@ def plot_band(
         Band from the smallest to the largest value, or mean ± one standard deviation.
     """
     curves = np.asarray(curves, dtype=np.float64)
+    if curves.ndim != 2 or curves.shape[0] == 0:
+        raise ValueError(
+            f"parameter 'curves' must have shape (seeds, epochs), one row per seed, "
+            f"got {curves.shape}"
+        )
+    spread = choice("spread", spread, ("minmax", "std"))
     mean = curves.mean(axis=0)
     if spread == "minmax":
         low, high = curves.min(axis=0), curves.max(axis=0)
@@ -386,6 +400,17 @@ def boundary_explorer(
     -------
     Explorer
     """
+    if not isinstance(runs, Mapping) or not runs:
+        raise ValueError(f"parameter 'runs' must map labels to TrainingRuns, got {runs!r}")
+    epochs = name_sequence("epochs", epochs, what="epochs")
+    for label, run in runs.items():
+        missing = [e for e in epochs if e not in run.history.snapshots]
+        if missing:
+            raise ValueError(
+                f"parameter 'epochs': run {label!r} has no snapshot at {missing}; train with "
+                f"snapshot_epochs={list(epochs)}"
+            )
+    figsize = figure_size("figsize", figsize)
     grid = decision_grid(data.x_train, resolution=resolution)
     losses = {label: run.train_loss for label, run in runs.items()}
     floor = min(float(np.min(v)) for v in losses.values())
@@ -442,8 +467,12 @@ def dead_unit_explorer(
     -------
     Explorer
     """
+    if not isinstance(runs, Mapping) or not runs:
+        raise ValueError(f"parameter 'runs' must map learning rates to DeadUnitRuns, got {runs!r}")
     rates = list(runs)
     last = max(len(run.dead) for run in runs.values()) - 1
+    epochs = [integer("epochs", e, 0, last) for e in name_sequence("epochs", epochs, what="epochs")]
+    figsize = figure_size("figsize", figsize)
 
     def draw(ax: Axes, learning_rate: float, epoch: int) -> None:
         left, right = split_axes(ax, 2, width_ratios=(1.0, 1.1))

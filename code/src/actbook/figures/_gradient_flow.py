@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator, NullLocator
 
+from .._checks import name_sequence
 from ..training import GradientFlow
 from ._experiments import split_axes
 from ._style import COLORS, style
@@ -45,6 +46,9 @@ def gradient_flow_explorer(flows: Sequence[GradientFlow]) -> Any:
     Explorer
         Toggle buttons for the activation, then for the initialisation.
     """
+    flows = name_sequence("flows", flows, what="GradientFlow results")
+    if not all(isinstance(f, GradientFlow) for f in flows):
+        raise ValueError("parameter 'flows' must hold GradientFlow results of gradient_flow()")
     by_key = {(f.activation, f.init): f for f in flows}
     activations = list(dict.fromkeys(f.activation for f in flows))
     inits = list(dict.fromkeys(f.init for f in flows))

@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
+from .._checks import integer, name_sequence, positive
 from ..training import HandFit, xy_data
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
@@ -22,6 +23,14 @@ _LOSS_TICKS = (0.5, 0.7, 1.0, 2.0, 3.0, 5.0, 10.0)
 def _formula_text(params: np.ndarray, name: str) -> str:
     k1, b1, k2, b2 = params
     return f"y = {k2:.2f} {name}({k1:.2f} x {b1:+.2f}) {b2:+.2f}"
+
+
+def _fits(fits: Any) -> list[HandFit]:
+    """At least one :class:`HandFit`, as a list, or a ``ValueError`` naming ``fits``."""
+    fits = name_sequence("fits", fits, what="HandFit results")
+    if not all(isinstance(fit, HandFit) for fit in fits):
+        raise ValueError("parameter 'fits' must hold HandFit results of fit_by_hand()")
+    return fits
 
 
 def plot_loss_curves(
@@ -43,6 +52,9 @@ def plot_loss_curves(
     list of matplotlib.lines.Line2D
         One line per fit.
     """
+    fits = _fits(fits)
+    if reference_loss is not None:
+        reference_loss = positive("reference_loss", reference_loss)
     lines = []
     with style():
         for fit in fits:
@@ -136,6 +148,8 @@ def hand_fit_explorer(
         Toggle buttons for the activation, a slider for the iteration.
     """
     x, y = xy_data(x, y)
+    fits = _fits(fits)
+    iterations = [integer("iterations", i, 0) for i in name_sequence("iterations", iterations)]
     by_name = {fit.activation: fit for fit in fits}
     longest = min(len(fit.loss) for fit in fits) - 1
     if max(iterations) > longest:

@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from PIL import Image
 
+from .._checks import boolean, figure_size, instance, integer, interval, real
 from ..activations import Activation, get
 from ._style import COLORS, style
 
@@ -56,6 +57,8 @@ def new_figure(
     axes : Axes or ndarray of Axes
         As :meth:`matplotlib.figure.Figure.subplots` returns them.
     """
+    nrows, ncols = integer("nrows", nrows, 1, 20), integer("ncols", ncols, 1, 20)
+    figsize = None if figsize is None else figure_size("figsize", figsize)
     with style():
         fig = Figure(figsize=figsize, layout="constrained")
         axes = fig.subplots(nrows, ncols, squeeze=True)
@@ -107,7 +110,13 @@ def plot_activation(
     list of matplotlib.lines.Line2D
         The function line, then the derivative line if drawn.
     """
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
     act = get(activation)
+    derivative = boolean("derivative", derivative)
+    weight, bias = real("weight", weight), real("bias", bias)
+    xlim = interval("xlim", xlim)
+    ylim = None if ylim is None else interval("ylim", ylim)
+    points = integer("points", points, 2)
     x = np.linspace(xlim[0], xlim[1], points)
     values, slopes = act.plot_values(weight * x + bias, **dict(params or {}))
     name = label or act.title
@@ -143,6 +152,8 @@ def activation_alt_text(
     """Describe in words what :func:`plot_activation` draws, for the ``alt`` attribute."""
     act = get(activation)
     resolved = act.resolve(params)
+    weight, bias = real("weight", weight), real("bias", bias)
+    xlim = interval("xlim", xlim)
     what = act.title if act.elementwise else f"{act.title} ({act.curve_label})"
     settings = [f"{k} = {v:g}" for k, v in resolved.items()]
     if weight != 1.0 or bias != 0.0:
@@ -167,6 +178,7 @@ def png_bytes(fig: Figure) -> bytes:
     bytes
         PNG data with no timestamp or software tag, identical for identical figures.
     """
+    instance("fig", fig, Figure, "a matplotlib Figure (from ab.new_figure())")
     raw = io.BytesIO()
     fig.savefig(raw, format="png", metadata={"Software": None})
     raw.seek(0)
@@ -215,7 +227,7 @@ def show(fig: Figure, alt: str) -> Picture:
     ValueError
         If ``alt`` is empty: every figure in the book needs a text alternative.
     """
-    if not alt or not alt.strip():
+    if not isinstance(alt, str) or not alt.strip():
         raise ValueError("parameter 'alt' must describe the figure in words")
     return Picture(png_bytes(fig), alt.strip())
 

@@ -18,10 +18,21 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import (
+    boolean,
+    callable_,
+    figure_size,
+    integer,
+    interval,
+    name_sequence,
+    number_sequence,
+)
 from ..activations import Activation, get
 from ._plot import activation_alt_text, new_figure, plot_activation, show
+from ._style import style
 
 __all__ = ["Control", "Explorer", "activation_explorer", "explorer"]
 
@@ -62,8 +73,17 @@ class Control:
     fmt: Callable[[Any], str] | None = None
 
     def __post_init__(self) -> None:
-        if len(self.values) == 0:
+        if not isinstance(self.name, str) or not self.name.isidentifier():
+            raise ValueError(
+                f"parameter 'name' of a Control must be a keyword of the draw function, "
+                f"got {self.name!r}"
+            )
+        # A string would give one value per letter.
+        values = name_sequence("values", self.values, minimum=0, what="values")
+        if len(values) == 0:
             raise ValueError(f"control {self.name!r} needs at least one value")
+        if self.fmt is not None:
+            callable_("fmt", self.fmt)
         if self.default is not None and self.default not in list(self.values):
             raise ValueError(
                 f"default of control {self.name!r} must be one of its values, got {self.default!r}"
@@ -138,8 +158,17 @@ def explorer(
     ValueError
         If there are no controls, two share a name, or the grid exceeds ``max_frames``.
     """
+    callable_("draw", draw)
+    callable_("alt", alt)
+    if isinstance(controls, Control):
+        raise ValueError("parameter 'controls' must be a list of Controls, such as [control]")
+    controls = list(controls)
     if not controls:
         raise ValueError("parameter 'controls' needs at least one Control")
+    if not all(isinstance(c, Control) for c in controls):
+        raise ValueError(f"parameter 'controls' must hold Control objects, got {controls!r}")
+    figsize = None if figsize is None else figure_size("figsize", figsize)
+    max_frames = integer("max_frames", max_frames, 1)
     names = [c.name for c in controls]
     if len(set(names)) != len(names):
         raise ValueError(f"parameter 'controls' has repeated names: {names}")
@@ -183,7 +212,7 @@ def activation_explorer(
     *,
     weights: Sequence[float] = (),
     biases: Sequence[float] = (),
-    parameter_values: int = 5,
+    parameter_values: int | None = None,
     derivative_toggle: bool = True,
     xlim: tuple[float, float] = (-6.0, 6.0),
     ylim: tuple[float, float] | None = None,
@@ -199,8 +228,10 @@ def activation_explorer(
         Values for a weight slider and a bias slider (the plot shows
         ``f(weight * x + bias)``); no slider when empty. 1 and 0 are the defaults when
         offered.
-    parameter_values : int
-        How many values each registry parameter's slider offers over its range.
+    parameter_values : int, optional
+        How many values each registry parameter's slider offers over its range (the
+        default is added when it is not among them). If omitted, 5, or fewer when the
+        explorer would otherwise exceed ``max_frames`` (activations with two parameters).
     derivative_toggle : bool
         Offer a toggle that shows or hides the derivative.
     xlim, ylim : tuple of float
@@ -211,18 +242,39 @@ def activation_explorer(
     Returns
     -------
     Explorer
+
+    Raises
+    ------
+    ValueError
+        If an argument is malformed, if there is nothing to explore (no parameters, no
+        weights or biases, no derivative toggle), or if the frames exceed ``max_frames``.
+        Combinations of parameter values that the activation refuses (RReLU's ``lower``
+        above ``upper``) are frames that say so instead of a curve.
     """
     act = get(activation)
+    weights = number_sequence("weights", weights, minimum=0)
+    biases = number_sequence("biases", biases, minimum=0)
+    derivative_toggle = boolean("derivative_toggle", derivative_toggle)
+    xlim = interval("xlim", xlim)
+    ylim = None if ylim is None else interval("ylim", ylim)
+    max_frames = integer("max_frames", max_frames, 1)
+    fixed = [
+        *([Control("weight", weights, default=_preferred(weights, 1.0))] if weights else []),
+        *([Control("bias", biases, default=_preferred(biases, 0.0))] if biases else []),
+        *([Control("derivative", [False, True], default=True)] if derivative_toggle else []),
+    ]
+    if not act.parameters and not fixed:
+        raise ValueError(
+            f"activation_explorer({act.name!r}) has nothing to explore: {act.name} has no "
+            "parameters; pass 'weights' or 'biases', or keep 'derivative_toggle' on"
+        )
+    if parameter_values is None:
+        parameter_values = _fitting_grid_size(act, fixed, max_frames)
+    parameter_values = integer("parameter_values", parameter_values, 2)
     controls = [
         Control(p.name, p.grid(parameter_values), default=round(float(p.default), 6))
         for p in act.parameters
-    ]
-    if weights:
-        controls.append(Control("weight", list(weights), default=_preferred(weights, 1.0)))
-    if biases:
-        controls.append(Control("bias", list(biases), default=_preferred(biases, 0.0)))
-    if derivative_toggle:
-        controls.append(Control("derivative", [False, True], default=True))
+    ] + fixed
     param_names = {p.name for p in act.parameters}
 
     def split(values: Mapping[str, Any]) -> tuple[dict[str, float], dict[str, Any]]:
@@ -230,15 +282,41 @@ def activation_explorer(
         rest = {k: v for k, v in values.items() if k not in param_names}
         return params, rest
 
+    def refusal(params: Mapping[str, float]) -> str | None:
+        try:
+            act.plot_values(np.zeros(1), **params)
+        except ValueError as error:
+            return str(error)
+        return None
+
     def draw(ax: Axes, **values: Any) -> None:
         params, rest = split(values)
-        plot_activation(ax, act, params, xlim=xlim, ylim=ylim, **rest)
+        reason = refusal(params)
+        if reason is None:
+            plot_activation(ax, act, params, xlim=xlim, ylim=ylim, **rest)
+            return
+        with style():
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, f"no curve: {reason}", ha="center", va="center", wrap=True)
 
     def alt(values: Mapping[str, Any]) -> str:
         params, rest = split(values)
+        reason = refusal(params)
+        if reason is not None:
+            return f"No curve for these values of {act.title}: {reason}."
         return activation_alt_text(act, params, xlim=xlim, **rest)
 
     return explorer(draw, controls, alt=alt, max_frames=max_frames)
+
+
+def _fitting_grid_size(act: Activation, fixed: Sequence[Control], max_frames: int) -> int:
+    """The most values per parameter (5 at most, 2 at least) that fit in ``max_frames``."""
+    others = math.prod(len(c.values) for c in fixed)
+    for count in range(5, 2, -1):
+        frames = others * math.prod(len(p.grid(count)) for p in act.parameters)
+        if frames <= max_frames:
+            return count
+    return 2
 
 
 def _preferred(values: Sequence[float], neutral: float) -> float | None:

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import generator, integer, real
+from .._checks import finite_array, generator, integer, real
 
 __all__ = [
     "DATASETS",
@@ -407,8 +407,8 @@ def decision_grid(
         The same grid as rows, ready for ``model.predict_proba(points)``; reshape the
         result with ``.reshape(xx.shape)``.
     """
-    x = np.asarray(x, dtype=np.float64)
-    if x.ndim != 2 or x.shape[1] != 2 or len(x) == 0:
+    x = finite_array("x", x, ndim=2)
+    if x.shape[1] != 2:
         raise ValueError(f"parameter 'x' must have shape (n, 2) with n >= 1, got {x.shape}")
     resolution = integer("resolution", resolution, 2)
     margin = real("margin", margin, low=0.0, open_high=True)

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
 
+from .._checks import finite_array, instance, integer, name_sequence, real
 from ..activations import get
 from ._datasets import Dataset
 from ._mlp import MLP, SGD, Adam, History
@@ -160,7 +161,7 @@ def _train_each(
 ) -> dict[str, TrainingRun]:
     runs: dict[str, TrainingRun] = {}
     start = None
-    for spec in activations:
+    for spec in name_sequence("activations", activations):
         model = MLP(sizes, spec, init=init, seed=seed)
         if start is None:
             start = model.get_parameters()
@@ -215,8 +216,7 @@ def seed_sweep(
         ``"train_accuracy"``, ``"test_loss"``, ``"test_accuracy"``, shape
         ``(len(seeds), epochs + 1)``.
     """
-    if not seeds:
-        raise ValueError("parameter 'seeds' needs at least one seed")
+    seeds = [integer("seeds", seed, 0) for seed in name_sequence("seeds", seeds, what="seeds")]
     curves = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
     stacked: dict[str, dict[str, list[np.ndarray]]] = {}
     for seed in seeds:
@@ -320,7 +320,12 @@ def epochs_to_reach(curve: Sequence[float], target: float) -> int | None:
     int or None
         The epoch, or ``None`` if the curve never gets there.
     """
-    hits = np.flatnonzero(np.asarray(curve) >= target)
+    values = np.asarray(curve)
+    if values.ndim != 1 or values.dtype.kind not in "biuf":
+        # NaN entries are allowed: a diverged run records NaN accuracies.
+        raise ValueError(f"parameter 'curve' must be a 1-D sequence of numbers, got {curve!r}")
+    target = real("target", target)
+    hits = np.flatnonzero(values >= target)
     return int(hits[0]) if hits.size else None
 
 
@@ -394,6 +399,8 @@ def dead_unit_run(
     -------
     DeadUnitRun
     """
+    epochs = integer("epochs", epochs, 0)
+    batch_size = integer("batch_size", batch_size, 1)
     model = MLP((data.n_features, *hidden, data.n_classes), activation, init=init, seed=seed)
     with one_blas_thread():
         return _dead_unit_epochs(model, data, activation, learning_rate, epochs, batch_size)
@@ -449,7 +456,8 @@ def hidden_pre_activations(model: MLP, x: Any) -> list[np.ndarray]:
     list of ndarray
         One ``(n, units)`` array per hidden layer, first layer first.
     """
-    a = np.asarray(x, dtype=model.dtype)
+    instance("model", model, MLP, "an MLP")
+    a = model._inputs(x)
     out = []
     for w, b, (activation, params) in zip(
         model.weights[:-1], model.biases[:-1], model.layers, strict=True
@@ -508,6 +516,8 @@ def max_pre_activation_trace(
     ndarray, shape (steps + 1, units)
         Row ``t`` after ``t`` steps; columns are the hidden units, first layer first.
     """
+    steps = integer("steps", steps, 0)
+    batch_size = integer("batch_size", batch_size, 1)
     model = MLP((data.n_features, *hidden, data.n_classes), activation, init=init, seed=seed)
     optimizer = SGD(learning_rate)
     state = optimizer.init_state(model.get_parameters())
@@ -565,8 +575,10 @@ def born_dead_fraction(
     float
         Fraction of the seeds whose network is dead.
     """
-    x = np.asarray(x, dtype=np.float64)
-    sizes = (x.shape[1], *([width] * depth), 2)
+    x = finite_array("x", x, ndim=2)
+    sizes = (x.shape[1], *([integer("width", width, 1)] * integer("depth", depth, 1)), 2)
+    bias = real("bias", bias)
+    seeds = name_sequence("seeds", seeds, what="seeds")
     dead = 0
     for seed in seeds:
         model = MLP(sizes, activation, init=init, seed=seed)

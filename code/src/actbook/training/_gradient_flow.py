@@ -111,13 +111,29 @@ class GradientFlow:
 
     @property
     def error_ratio(self) -> float:
-        """Error norm of hidden layer 1 over that of the last hidden layer."""
-        return float(self.error_norm[0] / self.error_norm[self.depth - 1])
+        """Error norm of hidden layer 1 over that of the last hidden layer.
+
+        Raises
+        ------
+        ValueError
+            If the last hidden layer's error is 0 (an activation whose slope is 0 on the
+            whole batch, such as the step): the ratio 0/0 has no value.
+        """
+        return self._ratio(self.error_norm, "measured")
 
     def predicted_ratio(self, slope: str = "rms") -> float:
-        """The same ratio as predicted by the product of per-layer factors."""
-        predicted = self.predicted_error_norm(slope)
-        return float(predicted[0] / predicted[self.depth - 1])
+        """The same ratio as predicted by the product of per-layer factors (see above)."""
+        return self._ratio(self.predicted_error_norm(slope), "predicted")
+
+    def _ratio(self, norms: np.ndarray, which: str) -> float:
+        last = float(norms[self.depth - 1])
+        if not last > 0:
+            raise ValueError(
+                f"the {which} error norm of the last hidden layer is {last:g} for "
+                f"{self.activation!r}: no error reaches the layers below, so the ratio "
+                "layer 1 / last layer is undefined"
+            )
+        return float(norms[0]) / last
 
 
 def gradient_flow(

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import choice, finite_array, integer, positive
 from ..activations import Activation, get
 
 __all__ = [
@@ -52,7 +53,7 @@ UPDATES = ("simultaneous", "sequential")
 
 
 def _params(params: Any) -> np.ndarray:
-    array = np.asarray(params, dtype=np.float64)
+    array = finite_array("params", params)
     if array.shape != (4,):
         raise ValueError(f"parameter 'params' must hold [k1, b1, k2, b2], got shape {array.shape}")
     return array
@@ -60,8 +61,8 @@ def _params(params: Any) -> np.ndarray:
 
 def xy_data(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     """``x`` and ``y`` as float64 arrays of one non-empty 1-D shape, or a ``ValueError``."""
-    x = np.asarray(x, dtype=np.float64)
-    y = np.asarray(y, dtype=np.float64)
+    x = finite_array("x", x, min_length=0)
+    y = finite_array("y", y, min_length=0)
     if x.ndim != 1 or x.shape != y.shape or x.size == 0:
         raise ValueError(
             f"parameters 'x' and 'y' must be 1-D arrays of the same non-zero length, "
@@ -283,12 +284,9 @@ def fit_by_hand(
         The parameters and loss at every step.
     """
     x, y = xy_data(x, y)
-    if update not in UPDATES:
-        raise ValueError(f"parameter 'update' must be one of {UPDATES}, got {update!r}")
-    if not learning_rate > 0:
-        raise ValueError(f"parameter 'learning_rate' must be > 0, got {learning_rate!r}")
-    if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 0:
-        raise ValueError(f"parameter 'iterations' must be an integer >= 0, got {iterations!r}")
+    update = choice("update", update, UPDATES)
+    learning_rate = positive("learning_rate", learning_rate)
+    iterations = integer("iterations", iterations, 0)
     act = get(activation)
     path = np.empty((iterations + 1, 4))
     losses = np.empty(iterations + 1)

@@ -49,8 +49,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from .._checks import boolean, choice, instance, integer, positive, real, seed_sequence
 from ..activations import Activation, get, log_softmax, softmax
-from ._checks import integer, positive, real, seed_sequence
 
 __all__ = ["MLP", "SGD", "Adam", "Gradients", "History", "initial_weights"]
 
@@ -60,6 +60,19 @@ DISTRIBUTIONS = ("uniform", "normal")
 
 
 # -- argument checks ----------------------------------------------------------------------
+#: How many times the untrained network's loss (at least 1) counts as divergence.
+_DIVERGENCE_FACTOR = 1e6
+
+
+def _check_state(state: Any, keys: tuple[str, ...]) -> None:
+    """Refuse an optimiser state that :meth:`init_state` did not make."""
+    missing = [key for key in keys if not isinstance(state, dict) or key not in state]
+    if missing:
+        raise ValueError(
+            f"parameter 'state' must come from optimizer.init_state(params); it lacks {missing}"
+        )
+
+
 def _optimizer(optimizer: Any) -> SGD | Adam:
     if not isinstance(optimizer, SGD | Adam):
         raise ValueError(f"parameter 'optimizer' must be an SGD or Adam, got {optimizer!r}")
@@ -114,12 +127,10 @@ def initial_weights(
     ndarray
         The weights.
     """
-    if init not in INITS:
-        raise ValueError(f"parameter 'init' must be one of {INITS}, got {init!r}")
-    if distribution not in DISTRIBUTIONS:
-        raise ValueError(
-            f"parameter 'distribution' must be one of {DISTRIBUTIONS}, got {distribution!r}"
-        )
+    fan_in, fan_out = integer("fan_in", fan_in, 1), integer("fan_out", fan_out, 1)
+    init = choice("init", init, INITS)
+    distribution = choice("distribution", distribution, DISTRIBUTIONS)
+    instance("rng", rng, np.random.Generator, "a numpy Generator (np.random.default_rng(seed))")
     variance = {"xavier": 2.0 / (fan_in + fan_out), "he": 2.0 / fan_in, "lecun": 1.0 / fan_in}
     std = math.sqrt(variance[init])
     if distribution == "normal":
@@ -163,6 +174,7 @@ class SGD:
     def __post_init__(self) -> None:
         positive("learning_rate", self.learning_rate)
         real("momentum", self.momentum, low=0.0, high=1.0, open_high=True)
+        boolean("nesterov", self.nesterov)
         if self.nesterov and self.momentum == 0:
             raise ValueError("parameter 'nesterov' needs a positive 'momentum'")
 
@@ -191,6 +203,7 @@ class SGD:
         state : dict
             From :meth:`init_state`; updated in place.
         """
+        _check_state(state, ("velocity",) if self.momentum else ())
         rate = params.dtype.type(self.learning_rate)
         if not self.momentum:
             params -= rate * grads
@@ -274,6 +287,7 @@ class Adam:
         state : dict
             From :meth:`init_state`; updated in place.
         """
+        _check_state(state, ("m", "v", "t", "scratch"))
         m, v, scratch = state["m"], state["v"], state["scratch"]
         state["t"] += 1
         t = state["t"]
@@ -581,6 +595,10 @@ class MLP:
             raise ValueError(
                 f"parameter {name!r} must have shape (n, {self.sizes[0]}), got {x.shape}"
             )
+        if len(x) == 0:
+            raise ValueError(
+                f"parameter {name!r} must hold at least one sample, got shape {x.shape}"
+            )
         x = np.ascontiguousarray(x, dtype=self.dtype)
         if not np.all(np.isfinite(x)):
             raise ValueError(f"parameter {name!r} contains NaN or infinity")
@@ -619,7 +637,10 @@ class MLP:
                 f"parameter {name!r} must be labels of shape ({n},) or real targets of "
                 f"shape ({n}, {n_out}), got {y.shape}"
             )
-        return np.ascontiguousarray(targets, dtype=self.dtype), None
+        targets = np.ascontiguousarray(targets, dtype=self.dtype)
+        if not np.all(np.isfinite(targets)):
+            raise ValueError(f"parameter {name!r} contains NaN or infinity")
+        return targets, None
 
     # -- forward and backward -------------------------------------------------------------
     def _forward(self, x: np.ndarray) -> _Cache:
@@ -940,6 +961,7 @@ class MLP:
         y_test: Any = None,
         snapshot_epochs: Iterable[int] = (),
         track_gradient_norms: bool = False,
+        on_divergence: str = "raise",
     ) -> History:
         """Train by minibatch gradient descent and record the learning curves.
 
@@ -967,17 +989,30 @@ class MLP:
             means the initial parameters. Each must lie in ``[0, epochs]``.
         track_gradient_norms : bool
             Record each layer's mean weight-gradient norm per epoch.
+        on_divergence : {"raise", "continue"}
+            What to do when training diverges: the training loss is NaN or infinite (an
+            activation that returns NaN), or a million times that of the untrained
+            network or of 1, whichever is larger (a step size too large): ``"raise"``
+            stops with a
+            ``FloatingPointError`` that says when and what to change; ``"continue"`` keeps
+            training and records the NaN or infinite losses, for chapters that show a
+            failure on purpose (wrap the call in ``np.errstate`` to silence numpy).
 
         Returns
         -------
         History
             The learning curves and snapshots.
+
+        Raises
+        ------
+        FloatingPointError
+            If the loss diverges and ``on_divergence="raise"``.
         """
         x = self._inputs(x)
         targets, labels = self._targets(y, len(x))
-        if len(x) == 0:
-            raise ValueError("parameter 'x' must hold at least one sample")
         epochs = integer("epochs", epochs, 0)
+        on_divergence = choice("on_divergence", on_divergence, ("raise", "continue"))
+        track_gradient_norms = boolean("track_gradient_norms", track_gradient_norms)
         batch_size = integer("batch_size", batch_size, 1)
         optimizer = Adam() if optimizer is None else _optimizer(optimizer)
         if (x_test is None) != (y_test is None):
@@ -994,11 +1029,21 @@ class MLP:
         history = History()
         if 0 in snapshots:
             history.snapshots[0] = self.get_parameters()
+        # A loss a million times that of the untrained network (or of 1, if that is
+        # smaller) is not a slow start: no run that converges passes through it.
+        explosion = _DIVERGENCE_FACTOR * max(1.0, self._evaluate(x, targets, labels)[0])
         state = optimizer.init_state(self._params)
         for epoch in range(1, epochs + 1):
             norms = np.zeros(len(self._weights)) if track_gradient_norms else None
             loss = self._train_epoch(x, targets, optimizer, state, batch_size, norms)
             train_loss, train_accuracy = self._evaluate(x, targets, labels)
+            if on_divergence == "raise" and not abs(train_loss) <= explosion:
+                raise FloatingPointError(
+                    f"training diverged in epoch {epoch}: the loss is {train_loss:g} (NaN, or "
+                    f"more than {_DIVERGENCE_FACTOR:g} times the untrained network's). Lower the "
+                    f"optimizer's learning_rate (now {optimizer.learning_rate:g}), or pass "
+                    "on_divergence='continue' to keep training and record the losses"
+                )
             test_loss = test_accuracy = math.nan
             if x_test is not None:
                 test_loss, test_accuracy = self._evaluate(x_test, test_targets, test_labels)

@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import finite_array, generator, integer, positive, real
 from ..activations import get
-from ._checks import generator, integer, positive, real
 
 __all__ = ["LinearUnitTrace", "adaline", "perceptron", "separable_points"]
 
@@ -131,10 +131,8 @@ def separable_points(
 
 # -- training -------------------------------------------------------------------------------
 def _inputs(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
-    x = np.asarray(x, dtype=np.float64)
+    x = finite_array("x", x, ndim=2)
     y = np.asarray(y)
-    if x.ndim != 2 or len(x) == 0:
-        raise ValueError(f"parameter 'x' must have shape (n, d) with n >= 1, got {x.shape}")
     if y.shape != (len(x),) or not np.isin(y, (0, 1)).all():
         raise ValueError(
             f"parameter 'y' must hold {len(x)} labels, each 0 or 1; got shape {y.shape}"
