@@ -15,6 +15,7 @@ from ._charts import (
     probabilities_alt_text,
 )
 from ._display import Markdown, formula, markdown_table
+from ._distances import gap_alt_text, gap_explorer, plot_gap
 from ._experiments import (
     boundary_explorer,
     dead_unit_explorer,
@@ -34,6 +35,12 @@ from ._plot import (
     plot_activation,
     png_bytes,
     show,
+)
+from ._quantisation import (
+    plot_quantisation_error,
+    plot_quantised,
+    quantisation_explorer,
+    quantised_alt_text,
 )
 from ._style import COLORS, RC_PARAMS, style
 from ._widgets import Control, Explorer, activation_explorer, explorer
@@ -55,6 +62,8 @@ __all__ = [
     "dead_unit_explorer",
     "explorer",
     "formula",
+    "gap_alt_text",
+    "gap_explorer",
     "gradient_flow_explorer",
     "hand_fit_explorer",
     "markdown_table",
@@ -66,11 +75,16 @@ __all__ = [
     "plot_benchmark",
     "plot_curves",
     "plot_decision_regions",
+    "plot_gap",
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
+    "plot_quantisation_error",
+    "plot_quantised",
     "png_bytes",
     "probabilities_alt_text",
+    "quantisation_explorer",
+    "quantised_alt_text",
     "read_benchmark",
     "series_colors",
     "show",
