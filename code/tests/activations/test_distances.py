@@ -107,3 +107,11 @@ def test_bad_functions_are_refused():
         max_gap("softmax", "relu")
     with pytest.raises(ValueError, match="NaN"):
         max_gap(lambda x: np.where(x > 1, np.nan, x), "relu")
+
+
+def test_where_text_names_the_locations():
+    assert max_gap("softplus", "relu").where_text() == "x = 0"
+    assert max_gap("hard_sigmoid", "sigmoid").where_text() == "x = ±1.32"
+    three = max_gap("squareplus", "softplus", f_params={"b": 1.5238210417605225})
+    assert three.where_text() == "x = -3.56, 0, 3.56"
+    assert max_gap("relu", "relu").where_text() == "nowhere"

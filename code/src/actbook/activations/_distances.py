@@ -60,6 +60,20 @@ class Gap:
         """The first (leftmost) location of the largest gap; NaN if there is none."""
         return self.locations[0] if self.locations else math.nan
 
+    def where_text(self, digits: int = 3) -> str:
+        """The locations in words: ``x = 0``, ``x = ±1.32`` (a symmetric pair), ``x = -1, 2``.
+
+        A refined location is accurate to about the square root of machine precision at
+        a smooth maximum, so values within ``1e-6`` of 0 are written as 0.
+        """
+        if not self.locations:
+            return "nowhere"
+        shown = [0.0 if abs(w) < 1e-6 else w for w in self.locations]
+        first, last = shown[0], shown[-1]
+        if len(shown) == 2 and abs(first + last) <= 1e-6 * max(1.0, abs(last)):
+            return f"x = ±{abs(last):.{digits}g}"
+        return "x = " + ", ".join(f"{w:.{digits}g}" for w in shown)
+
 
 Function = str | Activation | Callable[[np.ndarray], Any]
 

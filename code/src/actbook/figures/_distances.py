@@ -29,16 +29,6 @@ def _label(name: str, params: Mapping[str, float] | None) -> str:
     return f"{title} ({', '.join(f'{k} = {v:g}' for k, v in params.items())})"
 
 
-def _where(gap: Gap) -> str:
-    """``x = 0`` or ``x = ±1.32`` (a symmetric pair) or ``x = -1, 2``."""
-    if not gap.locations:
-        return "nowhere"
-    first, last = gap.locations[0], gap.locations[-1]
-    if len(gap.locations) == 2 and abs(first + last) <= 1e-6 * max(1.0, abs(last)):
-        return f"x = ±{abs(last):.3g}"
-    return "x = " + ", ".join(f"{w:.3g}" for w in gap.locations)
-
-
 def plot_gap(
     ax: Axes,
     f: str,
@@ -107,7 +97,7 @@ def plot_gap(
                 np.maximum(top, bottom),
                 color=COLORS["highlight"],
                 linewidth=4,
-                label=f"largest gap {gap.value:.3g} at {_where(gap)}",
+                label=f"largest gap {gap.value:.3g} at {gap.where_text()}",
                 zorder=3,
             )
         ax.set_xlabel("x")
@@ -130,7 +120,7 @@ def gap_alt_text(
     return (
         f"Plot of the {_label(f, f_params)} and the {_label(g, g_params)}{dashed} for x from "
         f"{xlim[0]:g} to {xlim[1]:g}; a vertical bar marks their largest gap, "
-        f"{gap.value:.3g}, at {_where(gap)}."
+        f"{gap.value:.3g}, at {gap.where_text()}."
     )
 
 
