@@ -115,3 +115,10 @@ def test_where_text_names_the_locations():
     three = max_gap("squareplus", "softplus", f_params={"b": 1.5238210417605225})
     assert three.where_text() == "x = -3.56, 0, 3.56"
     assert max_gap("relu", "relu").where_text() == "nowhere"
+
+
+def test_a_flat_maximum_on_the_grid_keeps_its_exact_location():
+    # squareplus (b = 4) - softplus has zero first, second and third derivatives at 0.
+    gap = max_gap("squareplus", "softplus")
+    assert gap.locations == (0.0,)
+    assert gap.value == pytest.approx(1 - math.log(2), rel=1e-14)

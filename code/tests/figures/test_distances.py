@@ -77,10 +77,14 @@ def test_gap_explorer_over_a_parameter_and_references():
 
 
 def test_gap_explorer_names_pairs_by_activation_when_they_differ():
-    box = ab.gap_explorer([("hard_sigmoid", "sigmoid"), ("hard_tanh", "tanh")])
+    box = ab.gap_explorer(
+        [("hard_sigmoid", "sigmoid"), ("hard_tanh", "tanh")], labels={"hard_tanh": "hardtanh"}
+    )
     pair, _, _ = box.children
     assert pair.description == "activation"
-    assert [label for label, _ in pair.options] == ["hard_sigmoid", "hard_tanh"]
+    assert [label for label, _ in pair.options] == ["hard_sigmoid", "hardtanh"]
+    with pytest.raises(ValueError, match="labels"):
+        ab.gap_explorer([("relu6", "relu"), ("hard_tanh", "tanh")], labels={"relu": "r"})
 
 
 def test_gap_explorer_rejects_bad_arguments():

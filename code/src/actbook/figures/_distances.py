@@ -129,6 +129,7 @@ def gap_explorer(
     *,
     parameter: str | None = None,
     values: Sequence[float] = (),
+    labels: Mapping[str, str] | None = None,
     derivative_toggle: bool = True,
     xlim: tuple[float, float] = (-4.0, 4.0),
     ylim: tuple[float, float] | None = None,
@@ -148,6 +149,9 @@ def gap_explorer(
         ``values``; its default is the initial value when offered.
     values : sequence of float
         The slider's values.
+    labels : mapping, optional
+        Button text for a registry name, where the name is too long for a button
+        (``{"hard_sigmoid_legacy": "legacy (Keras 2)"}``); other buttons show the name.
     derivative_toggle : bool
         Offer a toggle that shows or hides both derivatives.
     xlim, ylim : tuple of float
@@ -182,7 +186,11 @@ def gap_explorer(
     by_key = dict(zip(keys, pairs, strict=True))
     if len(pairs) > 1:
         label = "compare with" if same_activation else "activation"
-        controls.append(Control("pair", keys, label=label))
+        text = dict(labels or {})
+        unknown = sorted(set(text) - set(keys))
+        if unknown:
+            raise ValueError(f"parameter 'labels' names no button: {unknown}")
+        controls.append(Control("pair", keys, label=label, fmt=lambda k: text.get(k, k)))
     if derivative_toggle:
         controls.append(Control("derivative", [False, True], default=False))
 
