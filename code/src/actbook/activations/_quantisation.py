@@ -15,7 +15,11 @@ between two such tensors maps input codes to output codes. There are two ways:
   (:func:`integer_hard_sigmoid`). Nothing transcendental is evaluated, and the result is
   exactly what rounding the real hard sigmoid gives.
 
-numpy only; rounding is to the nearest code, halves away from zero.
+numpy only. Rounding is to the nearest code, halves away from zero (C's ``round``), and
+the integer hard sigmoid rounds its rescaling the same way, so that the two agree code for
+code. PyTorch's ``quantize_per_tensor`` rounds halves to even instead (measured with
+torch 2.13): on the 8-bit grid of :func:`sigmoid_quantisers` the hard sigmoid hits exact
+halves at x = -2, 0 and 2, where the two conventions differ by one code.
 """
 
 from __future__ import annotations
