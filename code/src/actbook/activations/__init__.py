@@ -6,27 +6,42 @@ registers every activation of :mod:`._catalog`.
 
 from . import _catalog  # noqa: F401  (registers the activations)
 from ._conventions import conventions_markdown, conventions_table
+from ._distances import Gap, max_gap
 from ._elementwise import as_float_array
 from ._gradcheck import numerical_jacobian
 from ._properties import computed_properties, properties_markdown, properties_table
+from ._quantisation import (
+    AffineQuantiser,
+    IntegerActivation,
+    integer_hard_sigmoid,
+    lookup_activation,
+    sigmoid_quantisers,
+)
 from ._registry import Activation, Parameter, get, names, register, registry
 from ._vector import log_softmax, softmax, softmax_jacobian
 
 __all__ = [
     "Activation",
+    "AffineQuantiser",
+    "Gap",
+    "IntegerActivation",
     "Parameter",
     "as_float_array",
     "computed_properties",
     "conventions_markdown",
     "conventions_table",
     "get",
+    "integer_hard_sigmoid",
     "log_softmax",
+    "lookup_activation",
+    "max_gap",
     "names",
     "numerical_jacobian",
     "properties_markdown",
     "properties_table",
     "register",
     "registry",
+    "sigmoid_quantisers",
     "softmax",
     "softmax_jacobian",
 ]

@@ -23,6 +23,7 @@ from ._charts import (
     probabilities_alt_text,
 )
 from ._display import Markdown, formula, markdown_table
+from ._distances import gap_alt_text, gap_explorer, plot_gap
 from ._experiments import (
     born_dead_figure,
     boundary_explorer,
@@ -54,6 +55,12 @@ from ._plot import (
     png_bytes,
     show,
 )
+from ._quantisation import (
+    plot_quantisation_error,
+    plot_quantised,
+    quantisation_explorer,
+    quantised_alt_text,
+)
 from ._style import COLORS, RC_PARAMS, style
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
@@ -78,6 +85,8 @@ __all__ = [
     "dead_unit_markdown",
     "explorer",
     "formula",
+    "gap_alt_text",
+    "gap_explorer",
     "gradient_flow_explorer",
     "hand_fit_explorer",
     "learning_curves_figure",
@@ -93,14 +102,19 @@ __all__ = [
     "plot_born_dead",
     "plot_curves",
     "plot_decision_regions",
+    "plot_gap",
     "plot_learning_curves",
     "plot_loss_curves",
     "plot_max_pre_activations",
     "plot_overlay",
     "plot_probabilities",
+    "plot_quantisation_error",
+    "plot_quantised",
     "plot_seed_bands",
     "png_bytes",
     "probabilities_alt_text",
+    "quantisation_explorer",
+    "quantised_alt_text",
     "read_benchmark",
     "seed_bands_figure",
     "seed_sweep_markdown",
