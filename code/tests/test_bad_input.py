@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from pathlib import Path
 
 import actbook as ab
 import numpy as np
@@ -53,6 +54,7 @@ def flows() -> list:
     return [ab.gradient_flow("tanh", "he", depth=2, width=4, batch=8)]
 
 
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "README.md"
 X = np.linspace(-2.0, 2.0, 5)
 POINTS = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]])
 LABELS = np.array([0, 1, 1, 0])
@@ -555,6 +557,123 @@ CASES = [
     ("plot_loss_curves", lambda: ab.plot_loss_curves(axes(), []), "fits", ValueError),
 ]
 
+# Helpers of Part III tables and figures, the distances and quantisation of Part IV.
+CASES += [
+    ("AffineQuantiser", lambda: ab.AffineQuantiser(0.0, 0), "scale", ValueError),
+    ("AffineQuantiser", lambda: ab.AffineQuantiser(0.1, 1.5), "zero_point", ValueError),
+    ("AffineQuantiser", lambda: ab.AffineQuantiser(0.1, 0, qmin=5, qmax=-5), "qmin", ValueError),
+    ("sigmoid_quantisers", lambda: ab.sigmoid_quantisers(1), "bits", ValueError),
+    ("sigmoid_quantisers", lambda: ab.sigmoid_quantisers(8, limit=INF), "limit", ValueError),
+    ("integer_hard_sigmoid", lambda: ab.integer_hard_sigmoid("q", "q"), "input", ValueError),
+    ("lookup_activation", lambda: ab.lookup_activation("sigmoid", "q", "q"), "input", ValueError),
+    ("max_gap", lambda: ab.max_gap("relu", "softplus", points=1), "points", ValueError),
+    ("max_gap", lambda: ab.max_gap("relu", "softplus", interval=(1, -1)), "interval", ValueError),
+    ("max_gap", lambda: ab.max_gap("relu", 3), "g", ValueError),
+    ("gap_alt_text", lambda: ab.gap_alt_text("relu", "softplus", "gap"), "gap", ValueError),
+    ("plot_gap", lambda: ab.plot_gap(axes(), "relu", "softplus", xlim=(2, 1)), "xlim", ValueError),
+    ("gap_explorer", lambda: ab.gap_explorer("relu"), "pairs", ValueError),
+    (
+        "gap_explorer",
+        lambda: ab.gap_explorer([("relu", "softplus")], derivative_toggle="no"),
+        "derivative_toggle",
+        ValueError,
+    ),
+    ("plot_quantised", lambda: ab.plot_quantised(axes(), "q"), "integer", ValueError),
+    (
+        "plot_quantisation_error",
+        lambda: ab.plot_quantisation_error(axes(), []),
+        "integers",
+        ValueError,
+    ),
+    ("quantised_alt_text", lambda: ab.quantised_alt_text("q"), "integer", ValueError),
+    ("quantisation_explorer", lambda: ab.quantisation_explorer("8"), "bits", ValueError),
+    (
+        "quantisation_explorer",
+        lambda: ab.quantisation_explorer((8,), choices="sigmoid"),
+        "choices",
+        ValueError,
+    ),
+    ("seed_spread", lambda: ab.seed_spread([]), "values", ValueError),
+    ("seed_spread", lambda: ab.seed_spread("abc"), "values", ValueError),
+    ("unit_deaths", lambda: ab.unit_deaths([1.0, 2.0]), "trace", ValueError),
+    ("least_squares_loss", lambda: ab.least_squares_loss([1.0, 2.0], [1.0]), "'y'", ValueError),
+    (
+        "least_squares_loss",
+        lambda: ab.least_squares_loss([1.0, NAN], [1.0, 2.0]),
+        "'x'",
+        ValueError,
+    ),
+    (
+        "benchmark_context_markdown",
+        lambda: ab.benchmark_context_markdown("table"),
+        "table",
+        ValueError,
+    ),
+    ("benchmark_figure", lambda: ab.benchmark_figure("table"), "table", ValueError),
+    (
+        "slower_than_torch_markdown",
+        lambda: ab.slower_than_torch_markdown(ab.read_benchmark(BENCH), factor=0.0),
+        "factor",
+        ValueError,
+    ),
+    (
+        "born_dead_figure",
+        lambda: ab.born_dead_figure([2, 4], {2: [0.5]}, networks=0),
+        "networks",
+        ValueError,
+    ),
+    ("born_dead_figure", lambda: ab.born_dead_figure("24", {}, networks=10), "depths", ValueError),
+    (
+        "plot_born_dead",
+        lambda: ab.plot_born_dead(axes(), [2, 4], {2: [0.5]}),
+        "born_dead",
+        ValueError,
+    ),
+    ("dead_unit_markdown", lambda: ab.dead_unit_markdown({}, {}), "runs", ValueError),
+    ("learning_curves_figure", lambda: ab.learning_curves_figure({}), "runs", ValueError),
+    (
+        "learning_curves_figure",
+        lambda: ab.learning_curves_figure(runs(), early_epoch=-1),
+        "early_epoch",
+        ValueError,
+    ),
+    ("plot_learning_curves", lambda: ab.plot_learning_curves(axes(), runs()), "axes", ValueError),
+    ("loss_curves_figure", lambda: ab.loss_curves_figure([]), "fits", ValueError),
+    (
+        "max_pre_activations_figure",
+        lambda: ab.max_pre_activations_figure([1.0], data(), learning_rate=0.1),
+        "trace",
+        ValueError,
+    ),
+    (
+        "max_pre_activations_figure",
+        lambda: ab.max_pre_activations_figure(np.ones((3, 2)), data(), learning_rate=-1.0),
+        "learning_rate",
+        ValueError,
+    ),
+    (
+        "plot_max_pre_activations",
+        lambda: ab.plot_max_pre_activations(axes(), np.ones((3, 2)), steps_per_epoch=0),
+        "steps_per_epoch",
+        ValueError,
+    ),
+    ("plot_seed_bands", lambda: ab.plot_seed_bands(axes(), {}), "axes", ValueError),
+    ("seed_bands_figure", lambda: ab.seed_bands_figure({}), "sweep", ValueError),
+    ("seed_sweep_markdown", lambda: ab.seed_sweep_markdown({}, target=2.0), "target", ValueError),
+    (
+        "training_runs_markdown",
+        lambda: ab.training_runs_markdown(runs(), reached_on="val"),
+        "reached_on",
+        ValueError,
+    ),
+    (
+        "training_runs_markdown",
+        lambda: ab.training_runs_markdown(runs(), decimals=-1),
+        "decimals",
+        ValueError,
+    ),
+]
+
 #: Public names that take no argument a reader could get wrong, and why.
 NOT_CALLED_WITH_BAD_INPUT = {
     "COLORS": "a constant",
@@ -577,6 +696,10 @@ NOT_CALLED_WITH_BAD_INPUT = {
     "History": "made by MLP.fit()",
     "HandFit": "made by fit_by_hand()",
     "LinearUnitTrace": "made by perceptron() and adaline()",
+    "IntegerActivation": "made by lookup_activation() and integer_hard_sigmoid()",
+    "Gap": "made by max_gap()",
+    "SeedSpread": "made by seed_spread()",
+    "UnitDeaths": "made by unit_deaths()",
 }
 
 

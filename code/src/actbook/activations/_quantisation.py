@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import instance
 from ._registry import Activation, get
 
 __all__ = [
@@ -253,6 +254,8 @@ def lookup_activation(
     IntegerActivation
         Its kernel is a gather from the table: the only per-element work.
     """
+    instance("input", input, AffineQuantiser, "an AffineQuantiser")
+    instance("output", output, AffineQuantiser, "an AffineQuantiser")
     act = get(activation)
     resolved = act.resolve(params)
     table = output.quantise(act.function(input.dequantise(input.codes), **resolved))
@@ -315,6 +318,8 @@ def integer_hard_sigmoid(input: AffineQuantiser, output: AffineQuantiser) -> Int
         If 3 is not a whole number of input steps (then the shift by 3 has no exact
         integer form); choose an input scale such as a power of two.
     """
+    instance("input", input, AffineQuantiser, "an AffineQuantiser")
+    instance("output", output, AffineQuantiser, "an AffineQuantiser")
     steps = 3 / input.scale
     three = round(steps)
     if abs(steps - three) > 1e-9 * max(1.0, steps):

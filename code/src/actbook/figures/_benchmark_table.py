@@ -20,7 +20,7 @@ from typing import Any
 
 from matplotlib.axes import Axes
 
-from .._checks import instance
+from .._checks import instance, real
 from ._display import Markdown, markdown_table
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
@@ -261,6 +261,7 @@ def benchmark_context_markdown(table: BenchmarkTable) -> Markdown:
     Markdown
         One quoted paragraph per paragraph of the context.
     """
+    instance("table", table, BenchmarkTable, "a BenchmarkTable from read_benchmark()")
     return Markdown("\n>\n".join(f"> {paragraph}" for paragraph in table.context.split("\n\n")))
 
 
@@ -279,6 +280,8 @@ def slower_than_torch_markdown(table: BenchmarkTable, factor: float = 3.0) -> Ma
     Markdown
         The names in bold, each with its ratio (``"none"`` if there is none).
     """
+    instance("table", table, BenchmarkTable, "a BenchmarkTable from read_benchmark()")
+    factor = real("factor", factor, low=1.0)
     slow = table.slower_than_torch(factor)
     return Markdown(
         ", ".join(f"**{row['activation']}** ({row['f ours/torch']:.1f}×)" for row in slow) or "none"
@@ -303,6 +306,7 @@ def benchmark_figure(table: BenchmarkTable, names: Sequence[str] | None = None) 
     -------
     Picture
     """
+    instance("table", table, BenchmarkTable, "a BenchmarkTable from read_benchmark()")
     shown = [row["activation"] for row in table.rows] if names is None else list(names)
     fig, ax = new_figure(figsize=(6.0, 0.32 * len(shown) + 1.3))
     plot_benchmark(ax, table, names=shown)

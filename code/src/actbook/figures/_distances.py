@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import boolean, instance, name_sequence
 from ..activations import Gap, get, max_gap
 from ._charts import _axes_frame, _draw_curves
 from ._style import COLORS, style
@@ -116,6 +117,7 @@ def gap_alt_text(
     xlim: tuple[float, float] = (-4.0, 4.0),
 ) -> str:
     """Describe in words what :func:`plot_gap` draws, for the ``alt`` attribute."""
+    instance("gap", gap, Gap, "a Gap from max_gap()")
     dashed = ", each solid with its derivative dashed," if derivative else ""
     return (
         f"Plot of the {_label(f, f_params)} and the {_label(g, g_params)}{dashed} for x from "
@@ -165,6 +167,12 @@ def gap_explorer(
     -------
     Explorer
     """
+    pairs = name_sequence("pairs", pairs, minimum=0, what="(activation, reference) pairs")
+    if any(isinstance(pair, str) or len(pair) != 2 for pair in pairs):
+        raise ValueError(
+            f"parameter 'pairs' must hold (activation, reference) pairs, got {pairs!r}"
+        )
+    derivative_toggle = boolean("derivative_toggle", derivative_toggle)
     pairs = [(get(a).name, get(b).name) for a, b in pairs]
     if not pairs:
         raise ValueError("parameter 'pairs' needs at least one (activation, reference) pair")

@@ -23,7 +23,16 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator, NullLocator
 
-from .._checks import choice, figure_size, instance, integer, name_sequence, positive
+from .._checks import (
+    choice,
+    figure_size,
+    finite_array,
+    instance,
+    integer,
+    name_sequence,
+    positive,
+    real,
+)
 from ..training import (
     MLP,
     Dataset,
@@ -586,6 +595,16 @@ def _epoch_count(runs: Mapping[str, TrainingRun]) -> int:
     return len(next(iter(runs.values())).train_loss) - 1
 
 
+def _two_axes(axes: Any) -> None:
+    """Refuse anything but two axes side by side (``new_figure(1, 2)``'s second result)."""
+    if isinstance(axes, Axes) or not isinstance(axes, Sequence | np.ndarray) or len(axes) != 2:
+        raise ValueError(
+            f"parameter 'axes' must be two Axes, from ab.new_figure(1, 2); got {axes!r}"
+        )
+    for ax in axes:
+        instance("axes", ax, Axes, "two Axes, from ab.new_figure(1, 2)")
+
+
 def plot_learning_curves(
     axes: Sequence[Axes],
     runs: Mapping[str, TrainingRun],
@@ -604,6 +623,7 @@ def plot_learning_curves(
     accuracy_range : tuple of float, optional
         Vertical limits of the accuracy panel; chosen by matplotlib if omitted.
     """
+    _two_axes(axes)
     loss_ax, accuracy_ax = axes
     plot_curves(loss_ax, {label: run.train_loss for label, run in runs.items()})
     plot_curves(
@@ -683,6 +703,7 @@ def plot_seed_bands(
     accuracy_range : tuple of float, optional
         Vertical limits of the accuracy panel; chosen by matplotlib if omitted.
     """
+    _two_axes(axes)
     loss_ax, accuracy_ax = axes
     colors = series_colors(list(sweep))
     with style():
@@ -783,6 +804,8 @@ def training_runs_markdown(
     -------
     Markdown
     """
+    decimals = integer("decimals", decimals, 0, 6)
+    target = real("target", target, low=0.0, high=1.0)
     if reached_on not in ("test", "train"):
         raise ValueError(f"parameter 'reached_on' must be 'test' or 'train', got {reached_on!r}")
     if not runs:
@@ -827,6 +850,9 @@ def seed_sweep_markdown(
         final test accuracy (:func:`seed_spread`), the number of seeds that reach
         ``target``, and the range of the epochs at which they do (``"never"`` if none).
     """
+    target = real("target", target, low=0.0, high=1.0)
+    if not isinstance(sweep, Mapping) or not sweep:
+        raise ValueError(f"parameter 'sweep' must be the result of seed_sweep(), got {sweep!r}")
     rows = []
     for label, curves in sweep.items():
         accuracy = curves["test_accuracy"]
@@ -889,6 +915,8 @@ def dead_unit_markdown(
         test accuracy of both, each as the mean over seeds and the range from the worst
         to the best seed; runs that diverged are left out and counted.
     """
+    if not isinstance(runs, Mapping) or not runs:
+        raise ValueError(f"parameter 'runs' must map learning rates to DeadUnitRuns, got {runs!r}")
     missing = [rate for rate in runs if rate not in compare]
     if missing:
         raise ValueError(f"parameter 'compare' lacks the learning rates {missing}")
@@ -935,6 +963,9 @@ def plot_max_pre_activations(
     ylim : tuple of float, optional
         Vertical limits; chosen by matplotlib if omitted.
     """
+    trace = finite_array("trace", trace, ndim=2)
+    if steps_per_epoch is not None:
+        steps_per_epoch = integer("steps_per_epoch", steps_per_epoch, 1)
     trace = np.asarray(trace, dtype=np.float64)
     steps = np.arange(len(trace))
     dead = trace[-1] <= 0
@@ -991,6 +1022,8 @@ def max_pre_activations_figure(
     -------
     Picture
     """
+    trace = finite_array("trace", trace, ndim=2)
+    learning_rate = positive("learning_rate", learning_rate)
     trace = np.asarray(trace, dtype=np.float64)
     steps_per_epoch = math.ceil(len(data.x_train) / batch_size)  # the last batch is smaller
     fig, ax = new_figure(figsize=figsize)
@@ -1038,6 +1071,8 @@ def plot_born_dead(
     born_dead : mapping of int to sequence of float
         Per width, the share at each depth (:func:`born_dead_fraction`).
     """
+    depths = [integer("depths", d, 1) for d in name_sequence("depths", depths, what="depths")]
+    instance("born_dead", born_dead, Mapping, "a mapping of width to one share per depth")
     labels = {width: f"width {width}" for width in born_dead}
     colors = series_colors(list(labels.values()))
     for width, shares in born_dead.items():
@@ -1088,6 +1123,8 @@ def born_dead_figure(
     -------
     Picture
     """
+    networks = integer("networks", networks, 1)
+    depths = [integer("depths", d, 1) for d in name_sequence("depths", depths, what="depths")]
     depths = list(depths)
     if not depths:
         raise ValueError("parameter 'depths' needs at least one depth")

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import instance, integer, name_sequence
 from ..activations import (
     Activation,
     IntegerActivation,
@@ -79,6 +80,7 @@ def plot_quantised(
     list
         The staircase (a StepPatch) and the reference line.
     """
+    instance("integer", integer, IntegerActivation, "an IntegerActivation")
     ref = get(reference)
     x = np.linspace(integer.input.low, integer.input.high, points)
     outputs = integer.output.dequantise(integer.table)
@@ -110,6 +112,7 @@ def plot_quantised(
 
 def quantised_alt_text(integer: IntegerActivation, reference: str | Activation = "sigmoid") -> str:
     """Describe in words what :func:`plot_quantised` draws, for the ``alt`` attribute."""
+    instance("integer", integer, IntegerActivation, "an IntegerActivation")
     ref = get(reference)
     return (
         f"Staircase plot of the {_name(integer)}, computed with {integer.method}, over x from "
@@ -208,7 +211,8 @@ def quantisation_explorer(
     -------
     Explorer
     """
-    names = [get(c).name for c in choices]
+    bits = [integer("bits", b, 2, 16) for b in name_sequence("bits", bits, what="bit widths")]
+    names = [get(c).name for c in name_sequence("choices", choices)]
     controls = [
         Control("bits", list(bits), default=8 if 8 in list(bits) else None, label="bits"),
         Control("activation", names),

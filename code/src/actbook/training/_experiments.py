@@ -295,6 +295,8 @@ def seed_spread(values: Any) -> SeedSpread:
     SeedSpread
         Mean, sample standard deviation, smallest and largest value, number diverged.
     """
+    if isinstance(values, str) or np.asarray(values).dtype.kind not in "biuf":
+        raise ValueError(f"parameter 'values' must be numbers, one per seed, got {values!r}")
     array = np.array(values, dtype=np.float64)  # a copy: the caller's array stays theirs
     if array.ndim != 1 or array.size == 0:
         raise ValueError(
