@@ -191,14 +191,20 @@ def number_sequence(name: str, value: Any, *, minimum: int = 1) -> list[float]:
     return numbers_
 
 
-def interval(name: str, value: Any) -> tuple[float, float]:
-    """``value`` as ``(low, high)``, two finite numbers with ``low < high`` (axis limits)."""
+def _pair(name: str, value: Any, what: str) -> Any:
+    """``value`` if it is a sequence of two items (not a string), else a ``ValueError``."""
     if (
         isinstance(value, str | bytes)
         or not isinstance(value, Sequence | np.ndarray)
         or len(value) != 2
     ):
-        raise ValueError(f"parameter {name!r} must be a pair (low, high), got {_shown(value)}")
+        raise ValueError(f"parameter {name!r} must be a pair {what}, got {_shown(value)}")
+    return value
+
+
+def interval(name: str, value: Any) -> tuple[float, float]:
+    """``value`` as ``(low, high)``, two finite numbers with ``low < high`` (axis limits)."""
+    value = _pair(name, value, "(low, high)")
     low, high = real(f"{name}[0]", value[0]), real(f"{name}[1]", value[1])
     if not low < high:
         raise ValueError(f"parameter {name!r} must have low < high, got {_shown(value)}")
@@ -207,12 +213,7 @@ def interval(name: str, value: Any) -> tuple[float, float]:
 
 def figure_size(name: str, value: Any) -> tuple[float, float]:
     """``value`` as ``(width, height)`` in inches: two finite numbers in ``(0, 50]``."""
-    if (
-        isinstance(value, str | bytes)
-        or not isinstance(value, Sequence | np.ndarray)
-        or len(value) != 2
-    ):
-        raise ValueError(f"parameter {name!r} must be a pair (width, height), got {_shown(value)}")
+    value = _pair(name, value, "(width, height)")
     return tuple(
         real(f"{name}[{i}]", side, low=0.0, high=50.0, open_low=True)
         for i, side in enumerate(value)
