@@ -687,6 +687,7 @@ register(
     )
 )
 
+
 def _swish(x, beta):
     """``x sigmoid(beta x)``: SiLU / swish, and quick GELU at ``beta = 1.702``."""
     return x * _sigmoid(beta * x)
