@@ -29,7 +29,7 @@ class ApproximationError:
     error : float
         ``approximation(at) - reference(at)``, signed.
     at : float
-        The input where ``|error|`` is largest (the leftmost one on a tie).
+        The input where ``|error|`` is largest (for an even error, either of ``±at``).
     """
 
     error: float

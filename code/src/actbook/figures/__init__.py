@@ -2,9 +2,11 @@
 
 Plots, charts, explorers (ipywidgets), the chapters' rich-text display helpers, and the
 drawing halves of the training experiments; each ``_name`` module here draws what
-``actbook.training._name`` computes.
+``actbook.training._name`` computes. ``_approximations`` and ``_gates`` draw numbers from
+``actbook.activations`` (approximation errors, minima).
 """
 
+from ._approximations import approximation_alt_text, approximation_figure, plot_approximations
 from ._benchmark_table import BenchmarkTable, benchmark_markdown, plot_benchmark, read_benchmark
 from ._charts import (
     activation_grid,
@@ -23,6 +25,14 @@ from ._experiments import (
     plot_decision_regions,
     series_colors,
     split_axes,
+)
+from ._gates import (
+    gelu_gate_alt_text,
+    gelu_gate_explorer,
+    plot_gelu_gate,
+    plot_silu_beta,
+    silu_beta_alt_text,
+    silu_beta_explorer,
 )
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, plot_loss_curves
@@ -50,11 +60,15 @@ __all__ = [
     "activation_explorer",
     "activation_figure",
     "activation_grid",
+    "approximation_alt_text",
+    "approximation_figure",
     "benchmark_markdown",
     "boundary_explorer",
     "dead_unit_explorer",
     "explorer",
     "formula",
+    "gelu_gate_alt_text",
+    "gelu_gate_explorer",
     "gradient_flow_explorer",
     "hand_fit_explorer",
     "markdown_table",
@@ -62,18 +76,23 @@ __all__ = [
     "overlay_alt_text",
     "overlay_explorer",
     "plot_activation",
+    "plot_approximations",
     "plot_band",
     "plot_benchmark",
     "plot_curves",
     "plot_decision_regions",
+    "plot_gelu_gate",
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
+    "plot_silu_beta",
     "png_bytes",
     "probabilities_alt_text",
     "read_benchmark",
     "series_colors",
     "show",
+    "silu_beta_alt_text",
+    "silu_beta_explorer",
     "split_axes",
     "style",
 ]
