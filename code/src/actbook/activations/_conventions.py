@@ -317,7 +317,7 @@ def conventions() -> list[Convention]:
                 "1, fixed for keras.activations.silu (alias swish); "
                 "tf.nn.silu(features, beta=1.0) takes β"
             ),
-            note="Another or a trained β means writing x * sigmoid(beta * x) out.",
+            note="Any other β, or a trained one, needs x * sigmoid(beta * x) written out.",
             sources=(_TORCH_SILU, _JAX_SWISH, _KERAS_SILU, _TF_SILU),
         ),
         Convention(

@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 from scipy import special
 
 from ..activations import curve_minimum, get
+from ._experiments import _fixed_layout
 from ._plot import plot_activation
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
@@ -169,7 +170,7 @@ def gelu_gate_alt_text(x0: float, *, scale: float = 1.0) -> str:
 
 def gelu_gate_explorer(
     inputs: Sequence[float] = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0),
-    scales: Sequence[float] = (0.25, 0.5, 1.0, 2.0),
+    scales: Sequence[float] = (0.25, 1.0, 2.0),
     *,
     figsize: tuple[float, float] | None = (6.0, 3.8),
     max_frames: int = 64,
@@ -196,6 +197,8 @@ def gelu_gate_explorer(
     ]
 
     def draw(ax: Axes, *, x0: float, scale: float) -> None:
+        # Identical axes in every frame: fixed margins instead of a layout per frame.
+        _fixed_layout(ax, left=0.08, right=0.98, bottom=0.13, top=0.92)
         plot_gelu_gate(ax, x0, scale=scale)
 
     def alt(values: Mapping[str, Any]) -> str:
@@ -323,6 +326,7 @@ def silu_beta_explorer(
         controls.append(Control("derivative", [False, True], default=True))
 
     def draw(ax: Axes, *, beta: float, derivative: bool = True) -> None:
+        _fixed_layout(ax, left=0.08, right=0.98, bottom=0.13, top=0.92)
         plot_silu_beta(ax, beta, derivative=derivative)
 
     def alt(values: Mapping[str, Any]) -> str:
