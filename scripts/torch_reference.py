@@ -156,6 +156,15 @@ def _adapters(torch, functional) -> dict[str, tuple[str, Callable]]:
     return table
 
 
+#: Registry entries PyTorch has no built-in for, with the reason recorded in the file.
+NOT_IN_TORCH = {
+    "quick_gelu": (
+        "PyTorch has no quick GELU; CLIP and Hugging Face transformers write "
+        "x * torch.sigmoid(1.702 * x) themselves"
+    ),
+}
+
+
 def _parameter_cases(activation: ab.Activation) -> list[dict[str, float]]:
     """Defaults, plus one setting that moves every parameter off its default."""
     cases = [activation.defaults]
@@ -310,6 +319,9 @@ def build() -> dict:
                     }
                 )
             entries[name] = {"torch": spelling, "x": _encode(rows), "row_length": 4, "cases": cases}
+            continue
+        if name in NOT_IN_TORCH:
+            skipped[name] = NOT_IN_TORCH[name]
             continue
         if name not in adapters:
             kind = "vector-valued" if not activation.elementwise else "elementwise"

@@ -31,6 +31,7 @@ EXPECTED = [
     "celu",
     "gelu",
     "gelu_tanh",
+    "quick_gelu",
     "silu",
     "mish",
     "softplus",

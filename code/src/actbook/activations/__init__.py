@@ -5,6 +5,7 @@ registers every activation of :mod:`._catalog`.
 """
 
 from . import _catalog  # noqa: F401  (registers the activations)
+from ._analysis import ApproximationError, Extremum, approximation_error, curve_minimum
 from ._conventions import conventions_markdown, conventions_table
 from ._distances import Gap, max_gap
 from ._elementwise import as_float_array
@@ -23,13 +24,17 @@ from ._vector import log_softmax, softmax, softmax_jacobian
 __all__ = [
     "Activation",
     "AffineQuantiser",
+    "ApproximationError",
+    "Extremum",
     "Gap",
     "IntegerActivation",
     "Parameter",
+    "approximation_error",
     "as_float_array",
     "computed_properties",
     "conventions_markdown",
     "conventions_table",
+    "curve_minimum",
     "get",
     "integer_hard_sigmoid",
     "log_softmax",

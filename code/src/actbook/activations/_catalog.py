@@ -835,6 +835,42 @@ register(
     )
 )
 
+
+def _swish(x, beta):
+    """``x sigmoid(beta x)``: SiLU / swish, and quick GELU at ``beta = 1.702``."""
+    return x * _sigmoid(beta * x)
+
+
+def _swish_derivative(x, beta):
+    return (1 + sympy.exp(-beta * x) * (1 + beta * x)) / (1 + sympy.exp(-beta * x)) ** 2
+
+
+_QUICK_GELU_SCALE = sympy.Float(ew.QUICK_GELU_SCALE)
+
+register(
+    Activation(
+        name="quick_gelu",
+        title="Quick GELU, x σ(1.702x)",
+        function=ew.quick_gelu,
+        derivative=ew.quick_gelu_derivative,
+        sympy_expression=lambda x: _swish(x, _QUICK_GELU_SCALE),
+        sympy_derivative=lambda x: _swish_derivative(x, _QUICK_GELU_SCALE),
+        summary="GELU with Φ(x) replaced by σ(1.702x), within 0.021 of it everywhere; the "
+        "activation of OpenAI's CLIP ('quick_gelu' in Hugging Face transformers).",
+        references=("hendrycks2016gaussian", "radford2021learning", "wolf2020transformers"),
+        properties=_properties(
+            # f(x) = silu(1.702 x) / 1.702: SiLU's minimum scaled, its derivative range kept.
+            (_SILU_MIN / ew.QUICK_GELU_SCALE, _INF),
+            monotonic=False,
+            zero_centred=False,
+            smooth="C-infinity",
+            derivative_range=_SILU_DERIVATIVE,
+            identity_near_origin=False,
+            exp_like_calls=1,
+        ),
+    )
+)
+
 register(
     Activation(
         name="silu",
@@ -852,10 +888,8 @@ register(
                 description="gate sharpness: 0 gives x/2, large beta approaches ReLU",
             ),
         ),
-        sympy_expression=lambda x, beta: x * _sigmoid(beta * x),
-        sympy_derivative=lambda x, beta: (
-            (1 + sympy.exp(-beta * x) * (1 + beta * x)) / (1 + sympy.exp(-beta * x)) ** 2
-        ),
+        sympy_expression=_swish,
+        sympy_derivative=_swish_derivative,
         summary="x sigmoid(βx): the input gated by its own sigmoid; smooth and slightly "
         "non-monotone.",
         references=("hendrycks2016gaussian", "elfwing2018sigmoid", "ramachandran2017searching"),

@@ -45,6 +45,10 @@ _KERAS_LEAKY_FUNCTION = "https://www.tensorflow.org/api_docs/python/tf/keras/act
 _JAX_GELU = "https://docs.jax.dev/en/latest/_autosummary/jax.nn.gelu.html"
 _KERAS_GELU = "https://www.tensorflow.org/versions/r2.15/api_docs/python/tf/keras/activations/gelu"
 _KERAS_OPS_GELU = "https://www.tensorflow.org/api_docs/python/tf/keras/ops/gelu"
+_TORCH_SILU = "https://docs.pytorch.org/docs/stable/generated/torch.nn.functional.silu.html"
+_JAX_SWISH = "https://docs.jax.dev/en/latest/_autosummary/jax.nn.swish.html"
+_KERAS_SILU = "https://www.tensorflow.org/api_docs/python/tf/keras/activations/silu"
+_TF_SILU = "https://www.tensorflow.org/api_docs/python/tf/nn/silu"
 _OLD_KERAS_HARD_SIGMOID = (
     "https://www.tensorflow.org/versions/r2.13/api_docs/python/tf/keras/activations/hard_sigmoid"
 )
@@ -332,6 +336,19 @@ def conventions() -> list[Convention]:
             note="The two forms differ by up to ~5e-4 in value: enough to break bit-level ports.",
             sources=(_TORCH_MEASURED, _JAX_GELU, _KERAS_GELU, _KERAS_OPS_GELU),
             torch_key="gelu",
+        ),
+        Convention(
+            what="SiLU / swish β",
+            names=("silu",),
+            ours=_default_of("beta"),
+            pytorch="1, fixed (F.silu, nn.SiLU: x σ(x))",
+            jax="1, fixed (jax.nn.silu, alias jax.nn.swish)",
+            keras=(
+                "1, fixed for keras.activations.silu (alias swish); "
+                "tf.nn.silu(features, beta=1.0) takes β"
+            ),
+            note="Any other β, or a trained one, needs x * sigmoid(beta * x) written out.",
+            sources=(_TORCH_SILU, _JAX_SWISH, _KERAS_SILU, _TF_SILU),
         ),
         Convention(
             what="Hard sigmoid definition",

@@ -30,6 +30,7 @@ from scipy import special
 __all__ = [
     "GELU_TANH_COEFFICIENT",
     "LECUN_TANH_SCALE",
+    "QUICK_GELU_SCALE",
     "SELU_ALPHA",
     "SELU_SCALE",
     "arctan",
@@ -72,6 +73,8 @@ __all__ = [
     "mish_derivative",
     "prelu",
     "prelu_derivative",
+    "quick_gelu",
+    "quick_gelu_derivative",
     "relu",
     "relu6",
     "relu6_derivative",
@@ -115,6 +118,8 @@ SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
 #: The cubic coefficient of the tanh approximation of GELU (Hendrycks & Gimpel 2016).
 GELU_TANH_COEFFICIENT = 0.044715
+#: The gate scale of quick GELU, ``x * sigmoid(1.702 x)`` (Hendrycks & Gimpel 2016).
+QUICK_GELU_SCALE = 1.702
 #: LeCun's scaled tanh, ``1.7159 tanh(2x/3)``: chosen so that f(±1) = ±1.
 LECUN_TANH_SCALE = 1.7159
 
@@ -823,6 +828,21 @@ def gelu_tanh_derivative(x: Any) -> np.ndarray:
     np.divide(slope, p, out=slope)
     np.divide(slope, p, out=slope)  # x 2u' sigmoid'(2u), dividing twice: no p**2
     return np.add(result, slope, out=result)
+
+
+def quick_gelu(x: Any) -> np.ndarray:
+    """Quick GELU ``x * sigmoid(1.702 x)``: SiLU with ``beta = 1.702``, see :func:`silu`.
+
+    To three decimals, 1.702 is the scale ``k`` that brings ``sigmoid(k x)`` closest to
+    ``Phi(x)`` in the largest difference, so this is GELU with its Gaussian CDF replaced
+    by a logistic one: one ``exp`` instead of ``erfc``. The limit at ``-inf`` is 0.
+    """
+    return silu(x, beta=QUICK_GELU_SCALE)
+
+
+def quick_gelu_derivative(x: Any) -> np.ndarray:
+    """Derivative of :func:`quick_gelu`: :func:`silu_derivative` at ``beta = 1.702``."""
+    return silu_derivative(x, beta=QUICK_GELU_SCALE)
 
 
 def silu(x: Any, *, beta: float) -> np.ndarray:

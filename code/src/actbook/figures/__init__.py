@@ -2,9 +2,11 @@
 
 Plots, charts, explorers (ipywidgets), the chapters' rich-text display helpers, and the
 drawing halves of the training experiments; each ``_name`` module here draws what
-``actbook.training._name`` computes.
+``actbook.training._name`` computes. ``_approximations`` and ``_gates`` draw numbers from
+``actbook.activations`` (approximation errors, minima).
 """
 
+from ._approximations import approximation_alt_text, approximation_figure, plot_approximations
 from ._benchmark_table import (
     BenchmarkTable,
     benchmark_context_markdown,
@@ -44,6 +46,14 @@ from ._experiments import (
     split_axes,
     training_runs_markdown,
 )
+from ._gates import (
+    gelu_gate_alt_text,
+    gelu_gate_explorer,
+    plot_gelu_gate,
+    plot_silu_beta,
+    silu_beta_alt_text,
+    silu_beta_explorer,
+)
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, loss_curves_figure, plot_loss_curves
 from ._plot import (
@@ -76,6 +86,8 @@ __all__ = [
     "activation_explorer",
     "activation_figure",
     "activation_grid",
+    "approximation_alt_text",
+    "approximation_figure",
     "benchmark_context_markdown",
     "benchmark_figure",
     "benchmark_markdown",
@@ -87,6 +99,8 @@ __all__ = [
     "formula",
     "gap_alt_text",
     "gap_explorer",
+    "gelu_gate_alt_text",
+    "gelu_gate_explorer",
     "gradient_flow_explorer",
     "hand_fit_explorer",
     "learning_curves_figure",
@@ -97,12 +111,14 @@ __all__ = [
     "overlay_alt_text",
     "overlay_explorer",
     "plot_activation",
+    "plot_approximations",
     "plot_band",
     "plot_benchmark",
     "plot_born_dead",
     "plot_curves",
     "plot_decision_regions",
     "plot_gap",
+    "plot_gelu_gate",
     "plot_learning_curves",
     "plot_loss_curves",
     "plot_max_pre_activations",
@@ -111,6 +127,7 @@ __all__ = [
     "plot_quantisation_error",
     "plot_quantised",
     "plot_seed_bands",
+    "plot_silu_beta",
     "png_bytes",
     "probabilities_alt_text",
     "quantisation_explorer",
@@ -120,6 +137,8 @@ __all__ = [
     "seed_sweep_markdown",
     "series_colors",
     "show",
+    "silu_beta_alt_text",
+    "silu_beta_explorer",
     "slower_than_torch_markdown",
     "split_axes",
     "style",
