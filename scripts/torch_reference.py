@@ -182,6 +182,21 @@ def _evaluate(torch, call: Callable, x: np.ndarray, params: dict[str, float]):
     return values, derivative
 
 
+#: Vector-valued registry entries without a PyTorch function, and why ("skipped" key).
+NO_TORCH_FUNCTION = {
+    name: (
+        f"torch.nn.functional has glu only: models write {name} by hand as {spelling} on "
+        "the two halves (x.chunk(2, dim=-1)), so there is no library function to compare"
+    )
+    for name, spelling in {
+        "swiglu": "a * F.silu(b)",
+        "geglu": "a * F.gelu(b)",
+        "reglu": "a * F.relu(b)",
+        "bilinear": "a * b",
+    }.items()
+}
+
+
 def _vector_adapters(torch) -> dict[str, tuple[str, Callable, bool]]:
     """Vector-valued entries: (spelling, row function, whether to compare derivatives).
 
@@ -299,6 +314,9 @@ def build() -> dict:
                     }
                 )
             entries[name] = {"torch": spelling, "x": _encode(rows), "row_length": 4, "cases": cases}
+            continue
+        if name in NO_TORCH_FUNCTION:
+            skipped[name] = NO_TORCH_FUNCTION[name]
             continue
         if name not in adapters:
             kind = "vector-valued" if not activation.elementwise else "elementwise"

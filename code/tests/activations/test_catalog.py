@@ -56,6 +56,9 @@ EXPECTED = [
     "softmin",
     "glu",
     "swiglu",
+    "geglu",
+    "reglu",
+    "bilinear",
     "maxout",
 ]
 
