@@ -16,6 +16,7 @@ Examples
 """
 
 from .activations import (
+    GATED_UNITS,
     Activation,
     Parameter,
     as_float_array,
@@ -102,6 +103,7 @@ from .training import (
     make_dataset,
     max_pre_activation_trace,
     moons,
+    parameter_count,
     perceptron,
     seed_sweep,
     separable_points,
@@ -114,6 +116,7 @@ from .training import (
 __all__ = [
     "COLORS",
     "DATASETS",
+    "GATED_UNITS",
     "GRADIENT_FLOW_INITS",
     "MLP",
     "RC_PARAMS",
@@ -174,6 +177,7 @@ __all__ = [
     "numerical_jacobian",
     "overlay_alt_text",
     "overlay_explorer",
+    "parameter_count",
     "perceptron",
     "plot_activation",
     "plot_band",

@@ -10,9 +10,10 @@ from ._elementwise import as_float_array
 from ._gradcheck import numerical_jacobian
 from ._properties import computed_properties, properties_markdown, properties_table
 from ._registry import Activation, Parameter, get, names, register, registry
-from ._vector import log_softmax, softmax, softmax_jacobian
+from ._vector import GATED_UNITS, log_softmax, softmax, softmax_jacobian
 
 __all__ = [
+    "GATED_UNITS",
     "Activation",
     "Parameter",
     "as_float_array",

@@ -38,7 +38,7 @@ from ._hand_fit import (
     hand_predict,
     xy_data,
 )
-from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
+from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights, parameter_count
 from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
 
 __all__ = [
@@ -73,6 +73,7 @@ __all__ = [
     "make_dataset",
     "max_pre_activation_trace",
     "moons",
+    "parameter_count",
     "perceptron",
     "seed_sweep",
     "separable_points",

@@ -13,7 +13,27 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["generator", "integer", "positive", "real", "seed_sequence"]
+__all__ = ["flag", "generator", "integer", "positive", "real", "seed_sequence"]
+
+
+def flag(name: str, value: Any) -> bool:
+    """``value`` as a ``bool``, or a ``ValueError`` naming ``name`` if it is not one.
+
+    Parameters
+    ----------
+    name : str
+        The argument's name, for the message.
+    value : object
+        What the caller passed: ``True``, ``False`` or a numpy boolean; not 0 or 1, which
+        are more often a misplaced number than a switch.
+
+    Returns
+    -------
+    bool
+    """
+    if not isinstance(value, bool | np.bool_):
+        raise ValueError(f"parameter {name!r} must be True or False, got {value!r}")
+    return bool(value)
 
 
 def integer(name: str, value: Any, minimum: int) -> int:
