@@ -24,6 +24,14 @@ from ._experiments import (
     series_colors,
     split_axes,
 )
+from ._gated import (
+    gated_comparison_alt_text,
+    gated_unit_alt_text,
+    gated_unit_explorer,
+    plot_gated_pairs,
+    plot_gated_unit,
+    unit_name,
+)
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, plot_loss_curves
 from ._plot import (
@@ -55,6 +63,9 @@ __all__ = [
     "dead_unit_explorer",
     "explorer",
     "formula",
+    "gated_comparison_alt_text",
+    "gated_unit_alt_text",
+    "gated_unit_explorer",
     "gradient_flow_explorer",
     "hand_fit_explorer",
     "markdown_table",
@@ -66,6 +77,8 @@ __all__ = [
     "plot_benchmark",
     "plot_curves",
     "plot_decision_regions",
+    "plot_gated_pairs",
+    "plot_gated_unit",
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
@@ -76,4 +89,5 @@ __all__ = [
     "show",
     "split_axes",
     "style",
+    "unit_name",
 ]

@@ -28,6 +28,7 @@ from ._experiments import (
     seed_sweep,
     train_per_activation,
 )
+from ._gated import GatedComparison, GatedVariant, gated_comparison, gated_label, matched_width
 from ._gradient_flow import GRADIENT_FLOW_INITS, GradientFlow, gradient_flow
 from ._hand_fit import (
     HandFit,
@@ -49,6 +50,8 @@ __all__ = [
     "Adam",
     "Dataset",
     "DeadUnitRun",
+    "GatedComparison",
+    "GatedVariant",
     "GradientFlow",
     "Gradients",
     "HandFit",
@@ -64,6 +67,8 @@ __all__ = [
     "digits",
     "epochs_to_reach",
     "fit_by_hand",
+    "gated_comparison",
+    "gated_label",
     "gradient_flow",
     "hand_gradient",
     "hand_loss",
@@ -71,6 +76,7 @@ __all__ = [
     "hidden_pre_activations",
     "initial_weights",
     "make_dataset",
+    "matched_width",
     "max_pre_activation_trace",
     "moons",
     "parameter_count",
