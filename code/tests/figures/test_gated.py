@@ -87,15 +87,20 @@ def test_pairs_draw_one_band_per_network_in_each_panel(comparison):
         labels = [t.get_text() for t in ax.get_legend().get_texts()]
         width = comparison.variant(gated).width
         assert labels[1].startswith(f"{gated} ({width} units")
+        assert ax.get_ylabel() == "training loss"
     fig, axes = ab.new_figure(1, 2)
-    ab.plot_gated_pairs(axes, comparison, "test_accuracy")
-    assert axes[0].get_yscale() == "linear"
+    ab.plot_gated_pairs(axes, comparison, "test_accuracy", legend=False)
+    assert axes[0].get_yscale() == "linear" and axes[0].get_legend() is None
     with pytest.raises(ValueError, match="'axes'"):
         ab.plot_gated_pairs(axes[:1], comparison)
+    with pytest.raises(ValueError, match="'curve'"):
+        ab.plot_gated_pairs(axes, comparison, "accuracy")
 
 
 def test_pairs_alt_text_gives_the_final_ranges(comparison):
-    text = ab.gated_comparison_alt_text(comparison, ["test_accuracy"])
+    text = ab.gated_comparison_alt_text(comparison, ["train_loss", "test_accuracy"])
     final = comparison.final("swiglu")
     assert f"swiglu {final.min():.3g} to {final.max():.3g}" in text
-    assert "3 seeds" in text and "relu" in text
+    assert "3 seeds" in text and "(relu, silu)" in text
+    assert "one row per curve (training loss, test accuracy)" in text
+    assert "Training loss after the last epoch" in text

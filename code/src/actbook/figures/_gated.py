@@ -31,6 +31,13 @@ __all__ = [
 
 #: Colours of the two networks of each pair: the dense layer and its gated twin.
 PAIR_COLORS = {False: COLORS["muted"], True: COLORS["function"]}
+#: How the curves of a comparison are named on axes and in alt texts.
+CURVE_NAMES = {
+    "train_loss": "training loss",
+    "train_accuracy": "training accuracy",
+    "test_loss": "test loss",
+    "test_accuracy": "test accuracy",
+}
 
 
 def unit_name(unit: str) -> str:
@@ -206,6 +213,7 @@ def plot_gated_pairs(
     *,
     spread: str = "minmax",
     log: bool | None = None,
+    legend: bool = True,
 ) -> None:
     """One panel per gate: the dense network's band and its gated twin's, over seeds.
 
@@ -221,7 +229,11 @@ def plot_gated_pairs(
         The band, as in :func:`plot_band`.
     log : bool, optional
         Logarithmic y axis; by default for the losses.
+    legend : bool
+        Label the two bands of each panel (widths and parameter counts).
     """
+    if curve not in CURVE_NAMES:
+        raise ValueError(f"parameter 'curve' must be one of {list(CURVE_NAMES)}, got {curve!r}")
     gates = list(dict.fromkeys(v.gate for v in comparison.variants))
     axes = list(np.ravel(axes))
     if len(axes) != len(gates):
@@ -240,12 +252,13 @@ def plot_gated_pairs(
             if log:
                 ax.set_yscale("log")
             ax.set_xlabel("epoch")
-            ax.set_ylabel(curve.replace("_", " "))
-            ax.legend(fontsize=7, loc="upper right" if log else "lower right")
+            ax.set_ylabel(CURVE_NAMES[curve])
+            if legend:
+                ax.legend(fontsize=7, loc="upper right" if log else "lower right")
 
 
 def gated_comparison_alt_text(comparison: GatedComparison, curves: Sequence[str]) -> str:
-    """Describe the panels of :func:`plot_gated_pairs` for ``curves``, with final numbers."""
+    """Describe a grid of :func:`plot_gated_pairs` rows, one row per curve, with numbers."""
     gates = list(dict.fromkeys(v.gate for v in comparison.variants))
     parts = []
     for curve in curves:
@@ -257,12 +270,13 @@ def gated_comparison_alt_text(comparison: GatedComparison, curves: Sequence[str]
                 described.append(f"{v.label} {final.min():.3g} to {final.max():.3g}")
             pairs.append(" against ".join(described))
         parts.append(
-            f"{curve.replace('_', ' ')} after the last epoch, worst to best seed: "
+            f"{CURVE_NAMES[curve].capitalize()} after the last epoch, worst to best seed: "
             + "; ".join(pairs)
         )
     return (
-        f"Panels, one per gate activation ({', '.join(gates)}), of training on "
-        f"{comparison.data_name} over {len(comparison.seeds)} seeds: the mean as a line, "
-        "the range over seeds as a band, grey for the dense hidden layer and blue for "
-        "its gated twin with about as many parameters. " + ". ".join(parts) + "."
+        f"Panels of training on {comparison.data_name} over {len(comparison.seeds)} "
+        f"seeds, one column per gate activation ({', '.join(gates)}) and one row per "
+        f"curve ({', '.join(CURVE_NAMES[c] for c in curves)}) against the epoch: the mean "
+        "as a line, the range over seeds as a band, grey for the dense hidden layer and "
+        "blue for its gated twin with about as many parameters. " + ". ".join(parts) + "."
     )
