@@ -397,7 +397,9 @@ def _dead_unit_epochs(model, data, activation, learning_rate, epochs, batch_size
 def hidden_pre_activations(model: MLP, x: Any) -> list[np.ndarray]:
     """The pre-activations ``z_l = a_{l-1} W_l + b_l`` of every hidden layer on ``x``.
 
-    Computed from the model's public weights, biases and layer activations.
+    Computed from the model's public weights, biases and layer activations. For a gated
+    layer (``MLP(..., gated=True)``) ``z`` holds both projections, the value's columns
+    first, and the layer's output is ``value * f(gate)``.
 
     Parameters
     ----------
@@ -409,16 +411,21 @@ def hidden_pre_activations(model: MLP, x: Any) -> list[np.ndarray]:
     Returns
     -------
     list of ndarray
-        One ``(n, units)`` array per hidden layer, first layer first.
+        One ``(n, units)`` array per hidden layer (``(n, 2 units)`` if gated), first
+        layer first.
     """
     a = np.asarray(x, dtype=model.dtype)
     out = []
-    for w, b, (activation, params) in zip(
-        model.weights[:-1], model.biases[:-1], model.layers, strict=True
+    for w, b, (activation, params), gated in zip(
+        model.weights[:-1], model.biases[:-1], model.layers, model.gated, strict=True
     ):
         z = a @ w + b
         out.append(z)
-        a = activation.function(z, **params)
+        if gated:
+            units = z.shape[1] // 2
+            a = z[:, :units] * activation.function(z[:, units:], **params)
+        else:
+            a = activation.function(z, **params)
     return out
 
 
