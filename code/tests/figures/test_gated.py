@@ -7,6 +7,8 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 
+from .test_experiments import _frames
+
 
 @pytest.mark.parametrize(("unit", "gate"), sorted(ab.GATED_UNITS.items()))
 def test_unit_plot_draws_output_gate_and_value(unit, gate):
@@ -51,15 +53,7 @@ def test_unit_explorer_has_a_frame_per_combination():
     unit, weight, bias = box.children[:3]
     assert isinstance(unit, widgets.ToggleButtons) and unit.options[0][0] == "GLU"
     assert isinstance(weight, widgets.SelectionSlider) and weight.value == 1.0
-    frames = []
-
-    def walk(widget):
-        if isinstance(widget, widgets.HTML):
-            frames.append(widget.value)
-        for child in getattr(widget, "children", ()):
-            walk(child)
-
-    walk(box)
+    frames = _frames(box)
     assert len(frames) == 4
     assert "sigmoid(4x)" in frames[1] and "ReGLU" in frames[2]
 
