@@ -87,6 +87,16 @@ def test_comparison_pairs_each_gate_with_its_gated_twin(moons, comparison):
         assert all(c.shape == (2, 5) for c in curves.values())
 
 
+def test_networks_of_one_seed_draw_the_same_minibatch_order():
+    """The shuffle stream depends on the seed alone, not on the network's shape."""
+    dense = ab.MLP((2, 6, 2), "relu", seed=4)
+    gated = ab.MLP((2, 4, 2), "relu", gated=True, seed=4)
+    assert not np.array_equal(dense.weights[0][:, :4], gated.weights[0][:, :4])
+    np.testing.assert_array_equal(
+        dense._shuffle_rng.permutation(50), gated._shuffle_rng.permutation(50)
+    )
+
+
 def test_comparison_runs_are_the_runs_of_fit(moons, comparison):
     """Seed 2's ReGLU curve is what MLP.fit gives for the same network and seed."""
     model = ab.MLP((2, ab.matched_width(2, 6, 2), 2), "relu", gated=True, seed=2)
