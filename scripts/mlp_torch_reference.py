@@ -13,6 +13,11 @@ each step and all parameters after the last one, in actbook's flat layout
 ``code/tests/test_mlp.py`` replays the steps with :meth:`actbook.MLP.train_step` and
 does not need torch.
 
+Gated cases (``"gated"``: one flag per hidden layer) build each gated hidden layer as one
+``torch.nn.Linear(fan_in, 2 units)`` whose output is split with ``chunk(2, dim=-1)`` into
+the value and the gate, ``value * act(gate)``: the layout of our ``[V | W]`` weights and
+the way SwiGLU and GEGLU layers are usually written in PyTorch.
+
 Conventions mapped onto PyTorch: our ``"mse"`` loss is ``1/(2n) sum ||out - t||^2``,
 which is ``0.5 * k * MSELoss()`` for ``k`` outputs, so the script writes it out instead
 of using ``MSELoss``; our ``SGD(momentum, nesterov)`` and ``Adam`` follow
@@ -22,7 +27,6 @@ of using ``MSELoss``; our ``SGD(momentum, nesterov)`` and ``Adam`` follow
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import sys
 from pathlib import Path
@@ -67,14 +71,47 @@ CASES = [
         "loss": "mse",
         "optimizer": {"kind": "sgd", "learning_rate": 0.05, "momentum": 0.8, "nesterov": True},
     },
+    {
+        "name": "swiglu_cross_entropy_adam",
+        "sizes": [3, 5, 4],
+        "activation": "silu",
+        "params": {},
+        "gated": [True],
+        "loss": "cross_entropy",
+        "optimizer": {"kind": "adam", "learning_rate": 0.01},
+    },
+    {
+        "name": "geglu_then_dense_cross_entropy_sgd_momentum",
+        "sizes": [3, 6, 5, 4],
+        "activation": "gelu",
+        "params": {},
+        "gated": [True, False],
+        "loss": "cross_entropy",
+        "optimizer": {"kind": "sgd", "learning_rate": 0.1, "momentum": 0.9},
+    },
+    {
+        "name": "reglu_mse_sgd",
+        "sizes": [3, 4, 2],
+        "activation": "relu",
+        "params": {},
+        "gated": [True],
+        "loss": "mse",
+        "optimizer": {"kind": "sgd", "learning_rate": 0.05},
+    },
 ]
+
+
+def _columns(case: dict) -> list[int]:
+    """Stored outputs of each layer: twice the units for a gated hidden layer."""
+    gated = [*case.get("gated", [False] * (len(case["sizes"]) - 2)), False]
+    return [2 * n if g else n for n, g in zip(case["sizes"][1:], gated, strict=True)]
 
 
 def draw(case: dict, rng: np.random.Generator) -> dict:
     """Initial parameters (flat, our layout) and the minibatches, from ``rng``."""
     sizes = case["sizes"]
     flat = []
-    for fan_in, fan_out in itertools.pairwise(sizes):
+    for fan_in, fan_out in zip(sizes[:-1], _columns(case), strict=True):
         flat += list(rng.normal(scale=0.6, size=fan_in * fan_out))
         flat += list(rng.normal(scale=0.2, size=fan_out))
     batches = []
@@ -91,16 +128,30 @@ def draw(case: dict, rng: np.random.Generator) -> dict:
 def train_torch(case: dict, drawn: dict) -> dict:
     import torch
 
+    class Gated(torch.nn.Module):
+        """value * act(gate), the halves of the preceding Linear's output."""
+
+        def __init__(self, act):
+            super().__init__()
+            self.act = act
+
+        def forward(self, z):
+            value, gate = z.chunk(2, dim=-1)
+            return value * self.act(gate)
+
     sizes = case["sizes"]
     activation = {
         "tanh": torch.nn.Tanh,
         "relu": torch.nn.ReLU,
         "sigmoid": torch.nn.Sigmoid,
         "leaky_relu": lambda: torch.nn.LeakyReLU(case["params"]["negative_slope"]),
+        "silu": torch.nn.SiLU,
+        "gelu": torch.nn.GELU,
     }[case["activation"]]
+    gated = case.get("gated", [False] * (len(sizes) - 2))
     flat = np.array(drawn["initial"])
     layers, offset = [], 0
-    for index, (fan_in, fan_out) in enumerate(itertools.pairwise(sizes)):
+    for index, (fan_in, fan_out) in enumerate(zip(sizes[:-1], _columns(case), strict=True)):
         linear = torch.nn.Linear(fan_in, fan_out, dtype=torch.float64)
         w = flat[offset : offset + fan_in * fan_out].reshape(fan_in, fan_out)
         offset += fan_in * fan_out
@@ -111,7 +162,7 @@ def train_torch(case: dict, drawn: dict) -> dict:
             linear.bias.copy_(torch.from_numpy(b.copy()))
         layers.append(linear)
         if index < len(sizes) - 2:
-            layers.append(activation())
+            layers.append(Gated(activation()) if gated[index] else activation())
     model = torch.nn.Sequential(*layers)
     spec = dict(case["optimizer"])
     kind, rate = spec.pop("kind"), spec.pop("learning_rate")

@@ -196,6 +196,21 @@ def _evaluate(torch, call: Callable, x: np.ndarray, params: dict[str, float]):
     return values, derivative
 
 
+#: Vector-valued registry entries without a PyTorch function, and why ("skipped" key).
+NOT_IN_TORCH |= {
+    name: (
+        f"torch.nn.functional has glu only: models write {name} by hand as {spelling} on "
+        "the two halves (x.chunk(2, dim=-1)), so there is no library function to compare"
+    )
+    for name, spelling in {
+        "swiglu": "a * F.silu(b)",
+        "geglu": "a * F.gelu(b)",
+        "reglu": "a * F.relu(b)",
+        "bilinear": "a * b",
+    }.items()
+}
+
+
 def _vector_adapters(torch) -> dict[str, tuple[str, Callable, bool]]:
     """Vector-valued entries: (spelling, row function, whether to compare derivatives).
 

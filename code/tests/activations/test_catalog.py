@@ -63,6 +63,9 @@ EXPECTED = [
     "sparsemax",
     "glu",
     "swiglu",
+    "geglu",
+    "reglu",
+    "bilinear",
     "maxout",
 ]
 

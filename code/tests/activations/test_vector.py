@@ -8,11 +8,12 @@ import actbook as ab
 import mpmath
 import numpy as np
 import pytest
+import sympy
 from actbook.activations import _vector as vec
 
 VECTOR = [a for a in ab.registry() if not a.elementwise]
 NORMALISING = ["softmax", "log_softmax", "softmin"]
-GATED = ["glu", "swiglu"]
+GATED = ["glu", "swiglu", "geglu", "reglu", "bilinear"]
 FLOATS = (np.float16, np.float32, np.float64)
 RNG = np.random.default_rng(20240611)
 
@@ -214,12 +215,40 @@ def _sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
-def test_glu_and_swiglu_values():
+def test_gated_unit_values():
     x = RNG.normal(size=(3, 8))
     a, b = x[:, :4], x[:, 4:]
     np.testing.assert_allclose(vec.glu(x), a * _sigmoid(b), rtol=1e-14)
     np.testing.assert_allclose(vec.swiglu(x, beta=1.5), a * b * _sigmoid(1.5 * b), rtol=1e-14)
     np.testing.assert_allclose(vec.glu(x.T, axis=0), (a * _sigmoid(b)).T, rtol=1e-14)
+    phi = np.vectorize(lambda v: float(mpmath.ncdf(v)))
+    np.testing.assert_allclose(vec.geglu(x), a * b * phi(b), rtol=1e-14)
+    np.testing.assert_allclose(vec.reglu(x), a * np.where(b > 0, b, 0.0), rtol=1e-15)
+    np.testing.assert_array_equal(vec.bilinear(x), a * b)
+    np.testing.assert_array_equal(vec.bilinear(x.T, axis=0), (a * b).T)
+
+
+@pytest.mark.parametrize("name", GATED)
+def test_gated_units_are_value_times_gate(name):
+    """Each unit is a * gate(b) with the elementwise registry entry GATED_UNITS names."""
+    assert sorted(vec.GATED_UNITS) == sorted(GATED)
+    gate = ab.get(vec.GATED_UNITS[name])
+    x = RNG.normal(scale=2, size=(5, 6))
+    a, b = x[:, :3], x[:, 3:]
+    np.testing.assert_allclose(ab.get(name)(x), a * gate(b), rtol=1e-15)
+    np.testing.assert_allclose(ab.get(name).grad(x), gate(b) + a * gate.grad(b), rtol=1e-15)
+
+
+@pytest.mark.parametrize("name", GATED)
+def test_gated_partial_derivatives_match_finite_differences(name):
+    """The full Jacobian: d out_i / d a_i = gate(b_i), d out_i / d b_i = a_i gate'(b_i)."""
+    gate = ab.get(vec.GATED_UNITS[name])
+    x = RNG.normal(size=8)
+    x[np.abs(x) < 1e-3] = 0.5  # keep ReGLU's kink out of the difference stencil
+    a, b = x[:4], x[4:]
+    jacobian = ab.numerical_jacobian(ab.get(name), x)
+    np.testing.assert_allclose(jacobian[:, :4], np.diag(gate(b)), atol=1e-9)
+    np.testing.assert_allclose(jacobian[:, 4:], np.diag(a * gate.grad(b)), atol=1e-9)
 
 
 @pytest.mark.parametrize("name", [*GATED, "maxout"])
@@ -310,6 +339,9 @@ SLICE_VECTORS = {
     "sparsemax": lambda x: (np.stack([x, np.zeros_like(x)], axis=-1), 0),
     "glu": lambda x: (np.stack([x, x], axis=-1), 0),
     "swiglu": lambda x: (np.stack([x, x], axis=-1), 0),
+    "geglu": lambda x: (np.stack([x, x], axis=-1), 0),
+    "reglu": lambda x: (np.stack([x, x], axis=-1), 0),
+    "bilinear": lambda x: (np.stack([x, x], axis=-1), 0),
     "maxout": lambda x: (np.stack([np.zeros_like(x), x, -x / 2 - 1], axis=-1), 0),
 }
 
@@ -326,6 +358,34 @@ def test_slice_is_what_its_label_says(activation):
     expected = activation.function(vectors, **extra)[..., index]
     curve, _ = activation.plot_values(x)
     np.testing.assert_allclose(curve, expected, rtol=1e-13, atol=1e-300)
+
+
+SYMBOLIC_SLICES = [a for a in VECTOR if a.sympy_expression is not None]
+
+
+def test_the_gated_units_define_their_slices_symbolically():
+    assert sorted(a.name for a in SYMBOLIC_SLICES) == sorted(GATED)
+
+
+@pytest.mark.parametrize("activation", SYMBOLIC_SLICES, ids=lambda a: a.name)
+def test_slice_matches_its_sympy_definition(activation):
+    """The plotted slice and its derivative against the SymPy definition, in mpmath."""
+    x_symbol, _ = activation.symbols()
+    for params in [activation.defaults] + [
+        {**activation.defaults, p.name: p.high} for p in activation.parameters
+    ]:
+        expression = activation.expression(**params)
+        value = sympy.lambdify(x_symbol, expression, "mpmath")
+        slope = sympy.lambdify(x_symbol, sympy.diff(expression, x_symbol), "mpmath")
+        points = np.linspace(-8.05, 8.05, 47)  # never exactly on ReGLU's kink at 0
+        curve = activation.curve(points, **params)
+        curve_slope = activation.curve_derivative(points, **params)
+        with mpmath.workdps(40):
+            exact = np.array([float(value(mpmath.mpf(float(p)))) for p in points])
+            exact_slope = np.array([float(slope(mpmath.mpf(float(p)))) for p in points])
+        # A few ulps: erfc (GEGLU) and exp in the left tail, then two or three roundings.
+        np.testing.assert_allclose(curve, exact, rtol=4e-14, atol=1e-300)
+        np.testing.assert_allclose(curve_slope, exact_slope, rtol=4e-14, atol=1e-15)
 
 
 @pytest.mark.parametrize("activation", VECTOR, ids=lambda a: a.name)
@@ -361,6 +421,13 @@ def test_slice_limits():
     np.testing.assert_array_equal(vec.softmin_slice(inf), [1.0, 0.0])
     np.testing.assert_array_equal(vec.glu_slice(inf), [0.0, np.inf])
     np.testing.assert_array_equal(vec.swiglu_slice(inf), [0.0, np.inf])
+    np.testing.assert_array_equal(vec.geglu_slice(inf), [0.0, np.inf])
+    np.testing.assert_array_equal(vec.reglu_slice(inf), [0.0, np.inf])
+    np.testing.assert_array_equal(vec.bilinear_slice(inf), [np.inf, np.inf])
+    np.testing.assert_array_equal(vec.bilinear_slice_derivative(inf), [-np.inf, np.inf])
+    # ReGLU's slice is x**2 for x > 0 and a plain (not negative) zero elsewhere.
+    assert not np.signbit(vec.reglu_slice(np.array([-3.0, -0.0]))).any()
+    np.testing.assert_array_equal(vec.reglu_slice_derivative([-1.0, 0.0, 2.0]), [0.0, 0.0, 4.0])
     np.testing.assert_array_equal(vec.maxout_slice(inf), [np.inf, np.inf])
     np.testing.assert_array_equal(vec.maxout_slice_derivative(inf), [-0.5, 1.0])
     # Ties go to the earlier piece: slope 0 at both kinks.

@@ -106,6 +106,15 @@ def test_hidden_pre_activations_match_the_first_layer(moons):
     np.testing.assert_allclose(z2, np.tanh(z1) @ model.weights[1] + model.biases[1])
 
 
+def test_hidden_pre_activations_of_a_gated_layer_hold_both_projections(moons):
+    model = ab.MLP((2, 5, 4, 2), "silu", gated=[True, False], seed=2)
+    z1, z2 = ab.hidden_pre_activations(model, moons.x_train)
+    assert z1.shape == (len(moons.x_train), 10)
+    np.testing.assert_allclose(z1, moons.x_train @ model.weights[0] + model.biases[0])
+    hidden = ab.get("swiglu")(z1)
+    np.testing.assert_allclose(z2, hidden @ model.weights[1] + model.biases[1])
+
+
 def test_pre_activation_trace_first_layer_deaths_are_final(moons):
     trace = ab.max_pre_activation_trace(moons, "relu", 5.0, steps=30, hidden=(16,), seed=0)
     assert trace.shape == (31, 16)

@@ -139,6 +139,140 @@ def test_cross_entropy_is_stable_for_huge_logits():
     assert np.all(np.isfinite(delta))
 
 
+# -- gated hidden layers ----------------------------------------------------------------------
+GATES = sorted(ab.GATED_UNITS.values())
+
+
+def _flat_gradient(gradients):
+    """The gradients of ``MLP.gradients`` in the flat layout ``W_1, b_1, W_2, ...``."""
+    return np.concatenate(
+        [
+            np.concatenate([w.ravel(), b])
+            for w, b in zip(gradients.weights, gradients.biases, strict=True)
+        ]
+    )
+
+
+def _gate_inputs(model, x):
+    """The gate halves of every gated layer's pre-activation (where the kinks are)."""
+    cache = model._forward(model._inputs(x))
+    return [
+        z[:, z.shape[1] // 2 :]
+        for z, g in zip(cache.pre_activations, model.gated, strict=True)
+        if g
+    ]
+
+
+@pytest.mark.parametrize("loss", ["cross_entropy", "mse"])
+@pytest.mark.parametrize("gate", GATES)
+def test_gated_gradient_matches_finite_differences(gate, loss):
+    """Every parameter of a gated-dense-gated network against ab.numerical_jacobian."""
+    x, y = _problem(seed=5)
+    model = ab.MLP((3, 4, 5, 3, 4), gate, gated=[True, False, True], loss=loss, seed=7)
+    rng = np.random.default_rng(1)
+    for b in model.biases:
+        b[...] = rng.normal(scale=0.3, size=b.shape)
+    assert _min_distance_to_kink(model, x) > 1e-4
+    assert min(float(np.abs(z).min()) for z in _gate_inputs(model, x)) > 1e-4
+    analytic = _flat_gradient(model.gradients(x, y))
+    start = model.get_parameters()
+
+    def loss_at(flat):
+        model.set_parameters(flat)
+        return model.loss(x, y)
+
+    numeric = ab.numerical_jacobian(loss_at, start, step=STEP)
+    model.set_parameters(start)
+    np.testing.assert_allclose(analytic, numeric, rtol=GRAD_RTOL, atol=GRAD_ATOL)
+
+
+@pytest.mark.parametrize(("unit", "gate"), sorted(ab.GATED_UNITS.items()))
+def test_gated_layer_is_the_registry_unit(unit, gate):
+    """A gated layer with gate f computes the registry's unit (GLU, GEGLU...) of x W + b."""
+    x, _ = _problem(n=6)
+    model = ab.MLP((3, 5, 2), gate, gated=True, seed=2)
+    model.biases[0][...] = np.linspace(-1, 1, 10)
+    w, b = model.weights[0], model.biases[0]
+    assert w.shape == (3, 10) and b.shape == (10,)
+    hidden = ab.get(unit)(x @ w + b)
+    np.testing.assert_allclose(
+        model.logits(x), hidden @ model.weights[1] + model.biases[1], rtol=1e-14
+    )
+
+
+def test_ungated_networks_are_unchanged():
+    """gated=False (the default) draws the same weights and computes the same thing."""
+    plain = ab.MLP((3, 6, 4), "tanh", seed=4)
+    explicit = ab.MLP((3, 6, 4), "tanh", gated=[False], seed=4)
+    np.testing.assert_array_equal(plain.get_parameters(), explicit.get_parameters())
+    assert plain.gated == (False,) and repr(plain) == repr(explicit)
+    assert "gated" not in repr(plain)
+
+
+def test_gated_halves_are_initialised_as_two_layers():
+    model = ab.MLP((400, 300, 2), "silu", gated=True, init="he", seed=0)
+    value, gate = model.weights[0][:, :300], model.weights[0][:, 300:]
+    for half in (value, gate):
+        assert half.var() == pytest.approx(2 / 400, rel=0.02)
+    assert abs(np.corrcoef(value.ravel(), gate.ravel())[0, 1]) < 0.01
+    # Xavier uses the units, not the stored columns, as fan-out.
+    xavier = ab.MLP((400, 300, 2), "silu", gated=True, seed=0)
+    assert xavier.weights[0].var() == pytest.approx(2 / 700, rel=0.02)
+    assert "gated silu" in repr(model)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "gated"),
+    [
+        ((3, 5, 2), True),
+        ((3, 5, 4, 2), [True, False]),
+        ((3, 5, 4, 2), [False, True]),
+        ((2, 2), False),
+    ],
+)
+def test_parameter_count_is_the_models(sizes, gated):
+    model = ab.MLP(sizes, "gelu", gated=gated, seed=0)
+    assert ab.parameter_count(sizes, gated=gated) == model.n_parameters
+
+
+def test_parameter_count_of_a_feed_forward_block():
+    d, h = 768, 3072
+    assert ab.parameter_count((d, h, d), biases=False) == 2 * d * h
+    assert ab.parameter_count((d, h, d), gated=True, biases=False) == 3 * d * h
+    assert ab.parameter_count((d, 2 * h // 3, d), gated=True, biases=False) == 2 * d * h
+    assert ab.parameter_count((2, 3, 2), gated=True) == 2 * 6 + 6 + 3 * 2 + 2
+
+
+def test_gated_training_copy_and_float32():
+    data = ab.make_dataset("moons", 120, noise=0.1, seed=0)
+    model = ab.MLP((2, 6, 2), "silu", gated=True, seed=0)
+    twin = model.copy()
+    history = model.fit(data.x_train, data.y_train, epochs=40, optimizer=ab.Adam(0.02))
+    assert history.train_accuracy[-1] > 0.95
+    assert twin.gated == (True,) and not np.array_equal(
+        twin.get_parameters(), model.get_parameters()
+    )
+    narrow = ab.MLP((2, 6, 2), "silu", gated=True, seed=0, dtype="float32")
+    g32 = narrow.gradients(data.x_train, data.y_train)
+    g64 = twin.gradients(data.x_train, data.y_train)
+    assert g32.weights[0].dtype == np.float32 and g32.weights[0].shape == (2, 12)
+    np.testing.assert_allclose(_flat_gradient(g32), _flat_gradient(g64), rtol=1e-4, atol=1e-6)
+
+
+def test_a_gated_unit_is_dead_only_when_both_paths_are_shut():
+    x, _ = _problem(n=20, d=3)
+    model = ab.MLP((3, 3, 2), "relu", gated=True, seed=0)
+    model.biases[0][3] = -100.0  # unit 0: gate input <= 0 everywhere, relu(gate) = 0: dead
+    model.biases[0][4] = 100.0  # unit 1: gate open everywhere
+    model.biases[0][5] = 100.0
+    model.weights[0][:, 2] = 0.0  # unit 2: value 0 but gate open: d/d(value) = 1, alive
+    model.biases[0][2] = 0.0
+    assert model.dead_units(x)[0].tolist() == [True, False, False]
+    swiglu = ab.MLP((3, 3, 2), "silu", gated=True, seed=0)
+    swiglu.biases[0][3:] = -100.0  # silu(-100) is tiny but not 0: never dead
+    assert not swiglu.dead_units(x)[0].any()
+
+
 def test_gradients_agree_in_float32():
     x, y = _problem()
     wide = ab.MLP((3, 5, 4), "tanh", seed=2)
@@ -163,7 +297,11 @@ def test_training_steps_match_pytorch(case):
     torch. Agreement is to rounding (observed ~1e-16), so the tolerance is tight.
     """
     model = ab.MLP(
-        case["sizes"], case["activation"], activation_params=case["params"], loss=case["loss"]
+        case["sizes"],
+        case["activation"],
+        activation_params=case["params"],
+        gated=case.get("gated", False),
+        loss=case["loss"],
     )
     model.set_parameters(case["initial"])
     spec = dict(case["optimizer"])
@@ -461,6 +599,14 @@ Y = np.array([0, 1, 0, 1])
         (lambda: ab.MLP(5), "sizes"),
         (lambda: ab.MLP((2, 3, 2), "swish_of_doom"), "activation"),
         (lambda: ab.MLP((2, 3, 2), "softmax"), "activation"),
+        (lambda: ab.MLP((2, 3, 2), "swiglu"), "activation='silu' with gated=True"),
+        (lambda: ab.MLP((2, 3, 2), gated="yes"), "gated"),
+        (lambda: ab.MLP((2, 3, 2), gated=1), "gated"),
+        (lambda: ab.MLP((2, 3, 2), gated=[1]), "gated"),
+        (lambda: ab.MLP((2, 3, 2), gated=[True, True]), "gated"),
+        (lambda: ab.MLP((2, 2), gated=True), "gated"),
+        (lambda: ab.parameter_count((2, 3, 2), biases="no"), "biases"),
+        (lambda: ab.parameter_count((2,)), "sizes"),
         (lambda: ab.MLP((2, 3, 2), ["relu", "tanh"]), "activation"),
         (lambda: ab.MLP((2, 3, 2), 7), "activation"),
         (

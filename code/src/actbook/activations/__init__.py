@@ -19,9 +19,10 @@ from ._quantisation import (
     sigmoid_quantisers,
 )
 from ._registry import Activation, Parameter, get, names, register, registry
-from ._vector import log_softmax, softmax, softmax_jacobian
+from ._vector import GATED_UNITS, log_softmax, softmax, softmax_jacobian
 
 __all__ = [
+    "GATED_UNITS",
     "Activation",
     "AffineQuantiser",
     "ApproximationError",

@@ -97,6 +97,7 @@ _MISH_DERIVATIVE = (-0.11252612238946256, 1.0884981612517279)
 _SINC_MIN = -0.21723362821122166
 _SINC_DERIVATIVE = (-1.3703055927694596, 1.3703055927694596)
 _SWIGLU_SLICE_DERIVATIVE_MIN = -0.35922858447076990
+_GEGLU_SLICE_DERIVATIVE_MIN = -0.22112042161068677
 
 
 # -- classics ---------------------------------------------------------------------------
@@ -1412,6 +1413,7 @@ register(
             exp_like_calls=1,
         ),
         elementwise=False,
+        sympy_expression=lambda x: x * _sigmoid(x),
         curve=vec.glu_slice,
         curve_derivative=vec.glu_slice_derivative,
         curve_label="GLU of the two-entry vector [x, x] (value a = x, gate b = x), "
@@ -1459,9 +1461,114 @@ register(
             exp_like_calls=1,
         ),
         elementwise=False,
+        sympy_expression=lambda x, beta: x * x * _sigmoid(beta * x),
         curve=vec.swiglu_slice,
         curve_derivative=vec.swiglu_slice_derivative,
         curve_label="SwiGLU of the two-entry vector [x, x], which is x²·sigmoid(βx)",
+    )
+)
+
+register(
+    Activation(
+        name="geglu",
+        title="GEGLU",
+        function=vec.geglu,
+        derivative=vec.geglu_derivative,
+        latex_override=(
+            r"\operatorname{GEGLU}(\mathbf{a}, \mathbf{b}) = \mathbf{a} \odot "
+            r"\operatorname{GELU}(\mathbf{b}) = \mathbf{a} \odot \mathbf{b}\, \Phi(\mathbf{b}),"
+            r"\quad \mathbf{x} = [\mathbf{a}, \mathbf{b}]"
+        ),
+        derivative_latex_override=(
+            r"\frac{\partial\, \mathrm{GEGLU}_i}{\partial a_i} = b_i\, \Phi(b_i), "
+            r"\quad \frac{\partial\, \mathrm{GEGLU}_i}{\partial b_i} = "
+            r"a_i \left(\Phi(b_i) + b_i\, \varphi(b_i)\right)"
+        ),
+        summary="GLU with a GELU gate, a ⊙ GELU(b): the feed-forward unit of T5 v1.1.",
+        references=("shazeer2020glu",),
+        properties=_properties(
+            (0, _INF),
+            monotonic=False,
+            zero_centred=False,
+            smooth="C-infinity",
+            derivative_range=(_GEGLU_SLICE_DERIVATIVE_MIN, _INF),
+            identity_near_origin=False,
+            exp_like_calls=1,
+        ),
+        elementwise=False,
+        sympy_expression=lambda x: x * x * (1 + sympy.erf(x / sympy.sqrt(2))) / 2,
+        curve=vec.geglu_slice,
+        curve_derivative=vec.geglu_slice_derivative,
+        curve_label="GEGLU of the two-entry vector [x, x], which is x·GELU(x) = x²·Φ(x)",
+    )
+)
+
+register(
+    Activation(
+        name="reglu",
+        title="ReGLU",
+        function=vec.reglu,
+        derivative=vec.reglu_derivative,
+        latex_override=(
+            r"\operatorname{ReGLU}(\mathbf{a}, \mathbf{b}) = \mathbf{a} \odot "
+            r"\max(0, \mathbf{b}),"
+            r"\quad \mathbf{x} = [\mathbf{a}, \mathbf{b}]"
+        ),
+        derivative_latex_override=(
+            r"\frac{\partial\, \mathrm{ReGLU}_i}{\partial a_i} = \max(0, b_i), "
+            r"\quad \frac{\partial\, \mathrm{ReGLU}_i}{\partial b_i} = "
+            r"\begin{cases} a_i & b_i > 0 \\ 0 & b_i \le 0 \end{cases}"
+        ),
+        summary="GLU with a ReLU gate, a ⊙ max(0, b): the gate shuts exactly at b ≤ 0.",
+        references=("shazeer2020glu",),
+        properties=_properties(
+            (0, _INF),
+            monotonic=True,
+            zero_centred=False,
+            smooth="C1",
+            derivative_range=(0, _INF),
+            identity_near_origin=False,
+            exp_like_calls=0,
+        ),
+        elementwise=False,
+        sympy_expression=lambda x: x * sympy.Max(0, x),
+        curve=vec.reglu_slice,
+        curve_derivative=vec.reglu_slice_derivative,
+        curve_label="ReGLU of the two-entry vector [x, x], which is x·max(0, x): "
+        "x² for x > 0, else 0",
+    )
+)
+
+register(
+    Activation(
+        name="bilinear",
+        title="Bilinear unit",
+        function=vec.bilinear,
+        derivative=vec.bilinear_derivative,
+        latex_override=(
+            r"\operatorname{Bilinear}(\mathbf{a}, \mathbf{b}) = \mathbf{a} \odot \mathbf{b},"
+            r"\quad \mathbf{x} = [\mathbf{a}, \mathbf{b}]"
+        ),
+        derivative_latex_override=(
+            r"\frac{\partial\, \mathrm{Bilinear}_i}{\partial a_i} = b_i, "
+            r"\quad \frac{\partial\, \mathrm{Bilinear}_i}{\partial b_i} = a_i"
+        ),
+        summary="GLU without a nonlinearity, a ⊙ b: the product of two linear projections.",
+        references=("dauphin2017language", "shazeer2020glu"),
+        properties=_properties(
+            (0, _INF),
+            monotonic=False,
+            zero_centred=False,
+            smooth="C-infinity",
+            derivative_range=(-_INF, _INF),
+            identity_near_origin=False,
+            exp_like_calls=0,
+        ),
+        elementwise=False,
+        sympy_expression=lambda x: x * x,
+        curve=vec.bilinear_slice,
+        curve_derivative=vec.bilinear_slice_derivative,
+        curve_label="bilinear unit of the two-entry vector [x, x], which is x²",
     )
 )
 

@@ -40,8 +40,8 @@ Definitions (the numbers are fixed so that a table cell means one thing):
     as ``Piecewise``; every piece is analytic, so the class is set by the breakpoints,
     where the one-sided values of ``f, f', f'', ...`` (up to the 6th derivative) are
     compared. An expression without breakpoints is C-infinity. Activations without a
-    SymPy definition (softmax's slice) are classified numerically, see
-    :func:`_numeric_smoothness`.
+    SymPy definition (softmax's slice; the gated units have one for theirs) are
+    classified numerically, see :func:`_numeric_smoothness`.
 ``identity_near_origin`` : bool
     ``f(0) = 0`` and both one-sided difference quotients of ``f`` at 0 equal 1 (to
     ``1e-4``). One-sided quotients of ``f`` are used rather than the package's
@@ -335,7 +335,9 @@ def computed_properties(
     d_lo, d_hi = _extremes(slope, grid)
     with np.errstate(all="ignore"):
         sampled = value(grid[np.isfinite(grid)])
-    if activation.elementwise and activation.sympy_expression is not None:
+    # For an activation that is not elementwise, the SymPy definition (if any) is that of
+    # its 1-D slice: the function whose properties are computed here.
+    if activation.sympy_expression is not None:
         import sympy
 
         x, _ = activation.symbols()

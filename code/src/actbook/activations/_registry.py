@@ -118,7 +118,8 @@ class Activation:
     sympy_expression : callable, optional
         ``sympy_expression(x, **symbols) -> sympy.Expr`` defining the activation
         symbolically. Elementwise activations have one; the LaTeX shown in the book is
-        generated from it.
+        generated from it. For others it is optional and defines the plotted 1-D slice
+        (``curve``); their LaTeX comes from the overrides.
     sympy_derivative : callable, optional
         A hand-simplified SymPy derivative. Tests prove it equals the derivative of
         ``sympy_expression`` away from kinks; it exists only to print a readable formula

@@ -1,4 +1,4 @@
-"""Activations that mix the entries of a vector: softmax and friends, GLUs, maxout.
+"""Activations that mix the entries of a vector: softmax and friends, gated units, maxout.
 
 They act along one axis (``axis=-1`` by default, as in PyTorch's ``dim=-1`` usage and
 JAX's default) and follow the same dtype, NaN and no-warning rules as
@@ -10,9 +10,9 @@ What "the derivative" of a vector-valued activation means here:
   derivative is the
   diagonal of the Jacobian, ``d y_i / d x_i`` (the rows of the softmax Jacobian sum to
   zero, so the Jacobian-vector product with ones would be identically 0).
-* GLU, SwiGLU and maxout shrink the axis; their registered derivative is the
-  Jacobian-vector product with a vector of ones, ``d/dt f(x + t 1)`` at ``t = 0``,
-  which has the output's shape.
+* The gated units (GLU, bilinear, ReGLU, GEGLU, SwiGLU) and maxout shrink the axis;
+  their registered derivative is the Jacobian-vector product with a vector of ones,
+  ``d/dt f(x + t 1)`` at ``t = 0``, which has the output's shape.
 
 Each also has a 1-D *slice*, ``name_slice`` and ``name_slice_derivative``, which the
 book plots; the registry's ``curve_label`` says which slice it is.
@@ -20,15 +20,24 @@ book plots; the registry's ``curve_label`` says which slice it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from .._checks import positive
 from ._elementwise import (
+    _no_minus_inf,
     as_float_array,
+    gelu,
+    gelu_derivative,
+    identity,
+    identity_derivative,
     log_sigmoid,
     log_sigmoid_derivative,
+    relu,
+    relu_derivative,
     sigmoid,
     sigmoid_derivative,
     silu,
@@ -38,7 +47,16 @@ from ._elementwise import (
 )
 
 __all__ = [
+    "GATED_UNITS",
     "MAXOUT_SLICE_PIECES",
+    "bilinear",
+    "bilinear_derivative",
+    "bilinear_slice",
+    "bilinear_slice_derivative",
+    "geglu",
+    "geglu_derivative",
+    "geglu_slice",
+    "geglu_slice_derivative",
     "glu",
     "glu_derivative",
     "glu_slice",
@@ -51,6 +69,10 @@ __all__ = [
     "maxout_derivative",
     "maxout_slice",
     "maxout_slice_derivative",
+    "reglu",
+    "reglu_derivative",
+    "reglu_slice",
+    "reglu_slice_derivative",
     "softmax",
     "softmax_diagonal",
     "softmax_jacobian",
@@ -326,6 +348,19 @@ def sparsemax_slice_derivative(x: Any) -> np.ndarray:
 
 
 # -- gated linear units ----------------------------------------------------------------------
+#: The elementwise gate of each gated unit, by registry name: every one of them computes
+#: ``a * gate(b)`` on the halves ``[a, b]`` of its input (Shazeer 2020's naming; the
+#: bilinear unit's "gate" is the identity). A gated layer of the MLP with activation
+#: ``gate`` computes the same unit on ``[x V + c, x W + b]``.
+GATED_UNITS = {
+    "glu": "sigmoid",
+    "bilinear": "identity",
+    "reglu": "relu",
+    "geglu": "gelu",
+    "swiglu": "silu",
+}
+
+
 def _halves(x: Any, axis: int) -> tuple[np.ndarray, np.ndarray]:
     """Split ``x`` along ``axis`` into the value half ``a`` and the gate half ``b``."""
     x = as_float_array(x)
@@ -340,6 +375,49 @@ def _halves(x: Any, axis: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
+Gate = Callable[[np.ndarray], np.ndarray]
+
+
+def _gated(x: Any, axis: int, gate: Gate) -> np.ndarray:
+    """``a * gate(b)`` on the halves of ``x``; ``gate`` returns a fresh array."""
+    a, b = _halves(x, axis)
+    out = gate(b)
+    # Huge products overflow to inf (the true value is that large), and an infinite value
+    # under a closed gate is inf * 0, which has no value: NaN is the honest answer.
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.multiply(out, a, out=out)
+
+
+def _gated_derivative(x: Any, axis: int, gate: Gate, gate_derivative: Gate) -> np.ndarray:
+    """``d/dt [(a + t) * gate(b + t)] = gate(b) + a * gate'(b)``, the output's shape."""
+    a, b = _halves(x, axis)
+    slope = gate_derivative(b)
+    with np.errstate(over="ignore", invalid="ignore"):
+        np.multiply(slope, a, out=slope)
+        return np.add(slope, gate(b), out=slope)
+
+
+def _gated_slice(x: Any, gate: Gate) -> np.ndarray:
+    """The unit on ``[x, x]``, ``x * gate(x)``.
+
+    ``-inf`` is replaced by ``-max`` in the value factor: where the gate closes
+    (``gate(-inf) = 0``) the product is then the limit 0 instead of ``-inf * 0``.
+    """
+    x = as_float_array(x)
+    value = gate(x)
+    with np.errstate(over="ignore"):  # x * gate(x) may exceed the largest float: inf
+        return np.multiply(value, _no_minus_inf(x), out=value)
+
+
+def _gated_slice_derivative(x: Any, gate: Gate, gate_derivative: Gate) -> np.ndarray:
+    """Derivative of :func:`_gated_slice`: ``gate(x) + x * gate'(x)``."""
+    x = as_float_array(x)
+    slope = gate_derivative(x)
+    with np.errstate(over="ignore"):
+        np.multiply(slope, _no_minus_inf(x), out=slope)
+        return np.add(slope, gate(x), out=slope)
+
+
 def glu(x: Any, *, axis: int = -1) -> np.ndarray:
     """Gated linear unit ``a * sigmoid(b)``, where ``[a, b]`` are the halves of ``x``.
 
@@ -352,10 +430,7 @@ def glu(x: Any, *, axis: int = -1) -> np.ndarray:
     ValueError
         If the size along ``axis`` is odd.
     """
-    a, b = _halves(x, axis)
-    gate = sigmoid(b)
-    with np.errstate(invalid="ignore"):  # inf * 0 above: NaN is the honest answer
-        return np.multiply(gate, a, out=gate)
+    return _gated(x, axis, sigmoid)
 
 
 def glu_derivative(x: Any, *, axis: int = -1) -> np.ndarray:
@@ -366,11 +441,7 @@ def glu_derivative(x: Any, *, axis: int = -1) -> np.ndarray:
     ValueError
         If the size along ``axis`` is odd.
     """
-    a, b = _halves(x, axis)
-    slope = sigmoid_derivative(b)
-    with np.errstate(invalid="ignore"):
-        np.multiply(slope, a, out=slope)
-    return np.add(slope, sigmoid(b), out=slope)
+    return _gated_derivative(x, axis, sigmoid, sigmoid_derivative)
 
 
 def glu_slice(x: Any) -> np.ndarray:
@@ -381,6 +452,11 @@ def glu_slice(x: Any) -> np.ndarray:
 def glu_slice_derivative(x: Any) -> np.ndarray:
     """Derivative of :func:`glu_slice`."""
     return silu_derivative(x, beta=1.0)
+
+
+def _swish(beta: float) -> tuple[Gate, Gate]:
+    """``silu(., beta)`` and its derivative as one-argument gates."""
+    return partial(silu, beta=beta), partial(silu_derivative, beta=beta)
 
 
 def swiglu(x: Any, *, beta: float = 1.0, axis: int = -1) -> np.ndarray:
@@ -395,10 +471,7 @@ def swiglu(x: Any, *, beta: float = 1.0, axis: int = -1) -> np.ndarray:
     ValueError
         If the size along ``axis`` is odd.
     """
-    a, b = _halves(x, axis)
-    gate = silu(b, beta=beta)
-    with np.errstate(over="ignore", invalid="ignore"):  # huge products: inf; inf * 0: NaN
-        return np.multiply(gate, a, out=gate)
+    return _gated(x, axis, _swish(beta)[0])
 
 
 def swiglu_derivative(x: Any, *, beta: float = 1.0, axis: int = -1) -> np.ndarray:
@@ -409,32 +482,121 @@ def swiglu_derivative(x: Any, *, beta: float = 1.0, axis: int = -1) -> np.ndarra
     ValueError
         If the size along ``axis`` is odd.
     """
-    a, b = _halves(x, axis)
-    slope = silu_derivative(b, beta=beta)
-    with np.errstate(over="ignore", invalid="ignore"):
-        np.multiply(slope, a, out=slope)
-        return np.add(slope, silu(b, beta=beta), out=slope)
+    return _gated_derivative(x, axis, *_swish(beta))
 
 
 def swiglu_slice(x: Any, *, beta: float = 1.0) -> np.ndarray:
     """``swiglu([x, x])`` = ``x * silu(x)`` = ``x**2 sigmoid(beta x)``; 0 at ``-inf``."""
-    x = as_float_array(x)
-    value = silu(x, beta=beta)
-    # x**2 may exceed the largest float (inf is right); -inf * silu(-inf) = -inf * 0 is
-    # avoided by using -max, whose product with the underflowed gate is the limit 0.
-    with np.errstate(over="ignore"):
-        lowest = x.dtype.type(np.finfo(x.dtype).min)
-        return np.multiply(value, np.maximum(x, lowest), out=value)
+    return _gated_slice(x, _swish(beta)[0])
 
 
 def swiglu_slice_derivative(x: Any, *, beta: float = 1.0) -> np.ndarray:
     """Derivative of :func:`swiglu_slice`: ``silu(x) + x silu'(x)``."""
-    x = as_float_array(x)
-    lowest = x.dtype.type(np.finfo(x.dtype).min)
-    slope = silu_derivative(x, beta=beta)
-    with np.errstate(over="ignore"):
-        np.multiply(slope, np.maximum(x, lowest), out=slope)
-        return np.add(slope, silu(x, beta=beta), out=slope)
+    return _gated_slice_derivative(x, *_swish(beta))
+
+
+def geglu(x: Any, *, axis: int = -1) -> np.ndarray:
+    """GEGLU ``a * gelu(b)`` on the halves ``[a, b]`` of ``x`` (exact, erf-based GELU).
+
+    Shazeer (2020)'s ``FFN_GEGLU`` gates one projection with the GELU of the other; the
+    first half is the value, as in :func:`glu`.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    return _gated(x, axis, gelu)
+
+
+def geglu_derivative(x: Any, *, axis: int = -1) -> np.ndarray:
+    """``d/dt geglu(x + t 1) = gelu(b) + a gelu'(b)``, the output's shape.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    return _gated_derivative(x, axis, gelu, gelu_derivative)
+
+
+def geglu_slice(x: Any) -> np.ndarray:
+    """``geglu([x, x])`` = ``x * gelu(x)`` = ``x**2 Phi(x)``; 0 at ``-inf``."""
+    return _gated_slice(x, gelu)
+
+
+def geglu_slice_derivative(x: Any) -> np.ndarray:
+    """Derivative of :func:`geglu_slice`: ``gelu(x) + x gelu'(x)``."""
+    return _gated_slice_derivative(x, gelu, gelu_derivative)
+
+
+def reglu(x: Any, *, axis: int = -1) -> np.ndarray:
+    """ReGLU ``a * relu(b)`` on the halves ``[a, b]`` of ``x``.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    return _gated(x, axis, relu)
+
+
+def reglu_derivative(x: Any, *, axis: int = -1) -> np.ndarray:
+    """``d/dt reglu(x + t 1) = relu(b) + a relu'(b)``, with ``relu'(0) = 0``.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    return _gated_derivative(x, axis, relu, relu_derivative)
+
+
+def reglu_slice(x: Any) -> np.ndarray:
+    """``reglu([x, x])`` = ``x * relu(x)``: ``x**2`` for ``x > 0``, else 0."""
+    value = _gated_slice(x, relu)
+    # x * 0 is -0.0 for negative x; adding +0.0 makes it the plain 0 that x**2 * [x > 0] is.
+    return np.add(value, value.dtype.type(0), out=value)
+
+
+def reglu_slice_derivative(x: Any) -> np.ndarray:
+    """Derivative of :func:`reglu_slice`: ``2x`` for ``x > 0``, else 0."""
+    return _gated_slice_derivative(x, relu, relu_derivative)
+
+
+def bilinear(x: Any, *, axis: int = -1) -> np.ndarray:
+    """The bilinear unit ``a * b`` on the halves ``[a, b]`` of ``x``: a GLU without a gate.
+
+    Dauphin et al. (2017) and Shazeer (2020) call the GLU with the sigmoid left out
+    *bilinear*: the output is the product of two linear projections of the layer's input.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    return _gated(x, axis, identity)
+
+
+def bilinear_derivative(x: Any, *, axis: int = -1) -> np.ndarray:
+    """``d/dt bilinear(x + t 1) = a + b``, the output's shape.
+
+    Raises
+    ------
+    ValueError
+        If the size along ``axis`` is odd.
+    """
+    return _gated_derivative(x, axis, identity, identity_derivative)
+
+
+def bilinear_slice(x: Any) -> np.ndarray:
+    """``bilinear([x, x])`` = ``x**2``."""
+    return _gated_slice(x, identity)
+
+
+def bilinear_slice_derivative(x: Any) -> np.ndarray:
+    """Derivative of :func:`bilinear_slice`: ``2x``."""
+    return _gated_slice_derivative(x, identity, identity_derivative)
 
 
 # -- maxout --------------------------------------------------------------------------------

@@ -46,6 +46,14 @@ from ._experiments import (
     split_axes,
     training_runs_markdown,
 )
+from ._gated import (
+    gated_comparison_alt_text,
+    gated_unit_alt_text,
+    gated_unit_explorer,
+    plot_gated_pairs,
+    plot_gated_unit,
+    unit_name,
+)
 from ._gates import (
     gelu_gate_alt_text,
     gelu_gate_explorer,
@@ -99,6 +107,9 @@ __all__ = [
     "formula",
     "gap_alt_text",
     "gap_explorer",
+    "gated_comparison_alt_text",
+    "gated_unit_alt_text",
+    "gated_unit_explorer",
     "gelu_gate_alt_text",
     "gelu_gate_explorer",
     "gradient_flow_explorer",
@@ -118,6 +129,8 @@ __all__ = [
     "plot_curves",
     "plot_decision_regions",
     "plot_gap",
+    "plot_gated_pairs",
+    "plot_gated_unit",
     "plot_gelu_gate",
     "plot_learning_curves",
     "plot_loss_curves",
@@ -143,4 +156,5 @@ __all__ = [
     "split_axes",
     "style",
     "training_runs_markdown",
+    "unit_name",
 ]

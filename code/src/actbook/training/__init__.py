@@ -32,6 +32,7 @@ from ._experiments import (
     train_per_activation,
     unit_deaths,
 )
+from ._gated import GatedComparison, GatedVariant, gated_comparison, gated_label, matched_width
 from ._gradient_flow import GRADIENT_FLOW_INITS, GradientFlow, gradient_flow
 from ._hand_fit import (
     HandFit,
@@ -43,7 +44,7 @@ from ._hand_fit import (
     least_squares_loss,
     xy_data,
 )
-from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
+from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights, parameter_count
 from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
 
 __all__ = [
@@ -54,6 +55,8 @@ __all__ = [
     "Adam",
     "Dataset",
     "DeadUnitRun",
+    "GatedComparison",
+    "GatedVariant",
     "GradientFlow",
     "Gradients",
     "HandFit",
@@ -71,6 +74,8 @@ __all__ = [
     "digits",
     "epochs_to_reach",
     "fit_by_hand",
+    "gated_comparison",
+    "gated_label",
     "gradient_flow",
     "hand_gradient",
     "hand_loss",
@@ -79,8 +84,10 @@ __all__ = [
     "initial_weights",
     "least_squares_loss",
     "make_dataset",
+    "matched_width",
     "max_pre_activation_trace",
     "moons",
+    "parameter_count",
     "perceptron",
     "seed_spread",
     "seed_sweep",

@@ -167,29 +167,48 @@ def _train_each(
             start = model.get_parameters()
         elif not np.array_equal(start, model.get_parameters()):
             raise RuntimeError("networks with the same seed started from different weights")
-        loss0, accuracy0 = model.evaluate(data.x_train, data.y_train)
-        test0 = model.evaluate(data.x_test, data.y_test)
-        history = model.fit(
-            data.x_train,
-            data.y_train,
-            epochs=epochs,
-            batch_size=batch_size,
-            optimizer=optimizer,
-            x_test=data.x_test,
-            y_test=data.y_test,
-            snapshot_epochs=snapshot_epochs,
-        )
-        runs[_label(spec)] = TrainingRun(
-            label=_label(spec),
-            model=model,
-            history=history,
-            epochs=np.arange(epochs + 1),
-            train_loss=np.array([loss0, *history.train_loss]),
-            train_accuracy=np.array([accuracy0, *history.train_accuracy]),
-            test_loss=np.array([test0[0], *history.test_loss]),
-            test_accuracy=np.array([test0[1], *history.test_accuracy]),
+        runs[_label(spec)] = _train_run(
+            model, data, _label(spec), epochs, batch_size, optimizer, snapshot_epochs
         )
     return runs
+
+
+def _train_run(
+    model: MLP,
+    data: Dataset,
+    label: str,
+    epochs: int,
+    batch_size: int,
+    optimizer: SGD | Adam | None,
+    snapshot_epochs: Sequence[int] = (),
+) -> TrainingRun:
+    """Train ``model`` on ``data`` with :meth:`MLP.fit`; the curves include epoch 0.
+
+    The building block of :func:`train_per_activation` and of other comparisons whose
+    networks differ in more than the activation (width, gating); arguments as there.
+    """
+    loss0, accuracy0 = model.evaluate(data.x_train, data.y_train)
+    test0 = model.evaluate(data.x_test, data.y_test)
+    history = model.fit(
+        data.x_train,
+        data.y_train,
+        epochs=epochs,
+        batch_size=batch_size,
+        optimizer=optimizer,
+        x_test=data.x_test,
+        y_test=data.y_test,
+        snapshot_epochs=snapshot_epochs,
+    )
+    return TrainingRun(
+        label=label,
+        model=model,
+        history=history,
+        epochs=np.arange(epochs + 1),
+        train_loss=np.array([loss0, *history.train_loss]),
+        train_accuracy=np.array([accuracy0, *history.train_accuracy]),
+        test_loss=np.array([test0[0], *history.test_loss]),
+        test_accuracy=np.array([test0[1], *history.test_accuracy]),
+    )
 
 
 def seed_sweep(
@@ -217,12 +236,35 @@ def seed_sweep(
         ``(len(seeds), epochs + 1)``.
     """
     seeds = [integer("seeds", seed, 0) for seed in name_sequence("seeds", seeds, what="seeds")]
-    curves = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
+    return _stack_curves(
+        [train_per_activation(data, activations, seed=seed, **options) for seed in seeds]
+    )
+
+
+#: The curves a :class:`TrainingRun` holds, in the order :func:`_stack_curves` keeps them.
+_CURVES = ("train_loss", "train_accuracy", "test_loss", "test_accuracy")
+
+
+def _stack_curves(
+    runs_per_seed: Sequence[dict[str, TrainingRun]],
+) -> dict[str, dict[str, np.ndarray]]:
+    """Stack the curves of the same labels over seeds: ``result[label][curve]``.
+
+    Parameters
+    ----------
+    runs_per_seed : sequence of dict of str to TrainingRun
+        One ``{label: run}`` per seed, all with the same labels and epochs.
+
+    Returns
+    -------
+    dict of str to dict of str to ndarray
+        Shape ``(len(runs_per_seed), epochs + 1)`` for every curve of :data:`_CURVES`.
+    """
     stacked: dict[str, dict[str, list[np.ndarray]]] = {}
-    for seed in seeds:
-        for label, run in train_per_activation(data, activations, seed=seed, **options).items():
-            for curve in curves:
-                stacked.setdefault(label, {c: [] for c in curves})[curve].append(
+    for runs in runs_per_seed:
+        for label, run in runs.items():
+            for curve in _CURVES:
+                stacked.setdefault(label, {c: [] for c in _CURVES})[curve].append(
                     getattr(run, curve)
                 )
     return {
@@ -444,7 +486,9 @@ def _dead_unit_epochs(model, data, activation, learning_rate, epochs, batch_size
 def hidden_pre_activations(model: MLP, x: Any) -> list[np.ndarray]:
     """The pre-activations ``z_l = a_{l-1} W_l + b_l`` of every hidden layer on ``x``.
 
-    Computed from the model's public weights, biases and layer activations.
+    Computed from the model's public weights, biases and layer activations. For a gated
+    layer (``MLP(..., gated=True)``) ``z`` holds both projections, the value's columns
+    first, and the layer's output is ``value * f(gate)``.
 
     Parameters
     ----------
@@ -456,17 +500,22 @@ def hidden_pre_activations(model: MLP, x: Any) -> list[np.ndarray]:
     Returns
     -------
     list of ndarray
-        One ``(n, units)`` array per hidden layer, first layer first.
+        One ``(n, units)`` array per hidden layer (``(n, 2 units)`` if gated), first
+        layer first.
     """
     instance("model", model, MLP, "an MLP")
     a = model._inputs(x)
     out = []
-    for w, b, (activation, params) in zip(
-        model.weights[:-1], model.biases[:-1], model.layers, strict=True
+    for w, b, (activation, params), gated in zip(
+        model.weights[:-1], model.biases[:-1], model.layers, model.gated, strict=True
     ):
         z = a @ w + b
         out.append(z)
-        a = activation.function(z, **params)
+        if gated:
+            units = z.shape[1] // 2
+            a = z[:, :units] * activation.function(z[:, units:], **params)
+        else:
+            a = activation.function(z, **params)
     return out
 
 

@@ -32,6 +32,31 @@ same, simple gradient with respect to the logits, :math:`\delta_L = (\hat y - t)
 The factor :math:`f'(z)` is taken from the registry's ``derivative``: whatever the book
 says a derivative is, at kinks included, is what training uses.
 
+A hidden layer can instead be *gated* (``gated=True``): two projections of its input, one
+of them passed through :math:`f_l` and multiplied into the other,
+
+.. math::
+
+    a_l = (a_{l-1} V_l + c_l) \odot f_l(a_{l-1} W_l + b_l),
+
+which with :math:`f_l` = sigmoid, identity, ReLU, GELU or SiLU is Shazeer (2020)'s GLU,
+bilinear, ReGLU, GEGLU or SwiGLU layer (the registry's :data:`GATED_UNITS`). The two
+projections are stored side by side as one weight matrix ``[V_l | W_l]`` of shape
+``(fan_in, 2 units)`` and one bias ``[c_l | b_l]``, value half first as in the registry's
+gated units and PyTorch's ``F.glu``, so the forward pass is one matrix product. Shazeer
+drops the biases, following T5; here every layer keeps them, gated or not, so that a
+gated network differs from its ungated twin in the gate alone (they start at zero, so
+the initial network is Shazeer's). Backpropagation splits the incoming gradient
+:math:`g = \partial\mathcal{L}/\partial a_l` between the halves,
+
+.. math::
+
+    \frac{\partial \mathcal{L}}{\partial u_l} = g \odot f_l(z_l), \qquad
+    \frac{\partial \mathcal{L}}{\partial z_l} = g \odot u_l \odot f_l'(z_l),
+
+with :math:`u_l = a_{l-1} V_l + c_l` and :math:`z_l = a_{l-1} W_l + b_l`, and then goes on
+as for a dense layer. :func:`parameter_count` counts both kinds of network.
+
 All parameters live in one flat vector and every ``W_l`` and ``b_l`` is a view into it;
 the gradients likewise. The optimisers then update the whole network with a handful of
 vector operations, snapshots are a single copy, and the gradient checks perturb one
@@ -41,7 +66,6 @@ from the model's ``seed``; the global numpy random state is never used.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,9 +74,9 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from .._checks import boolean, choice, instance, integer, positive, real, seed_sequence
-from ..activations import Activation, get, log_softmax, softmax
+from ..activations import GATED_UNITS, Activation, get, log_softmax, softmax
 
-__all__ = ["MLP", "SGD", "Adam", "Gradients", "History", "initial_weights"]
+__all__ = ["MLP", "SGD", "Adam", "Gradients", "History", "initial_weights", "parameter_count"]
 
 LOSSES = ("cross_entropy", "mse")
 INITS = ("xavier", "he", "lecun")
@@ -77,6 +101,66 @@ def _optimizer(optimizer: Any) -> SGD | Adam:
     if not isinstance(optimizer, SGD | Adam):
         raise ValueError(f"parameter 'optimizer' must be an SGD or Adam, got {optimizer!r}")
     return optimizer
+
+
+def _sizes(sizes: Any) -> tuple[int, ...]:
+    if isinstance(sizes, str | bytes) or not isinstance(sizes, Iterable):
+        raise ValueError(f"parameter 'sizes' must be a sequence of integers, got {sizes!r}")
+    sizes = tuple(sizes)
+    if len(sizes) < 2:
+        raise ValueError(f"parameter 'sizes' needs at least 2 entries, got {sizes!r}")
+    return tuple(integer("sizes", size, 1) for size in sizes)
+
+
+def _gated_flags(gated: Any, n_hidden: int) -> tuple[bool, ...]:
+    """Normalise ``gated`` (one flag, or one per hidden layer) to one flag per hidden layer."""
+    if isinstance(gated, bool | np.bool_):
+        if gated and n_hidden == 0:
+            raise ValueError("parameter 'gated': a network without hidden layers has no gate")
+        return (bool(gated),) * n_hidden
+    if isinstance(gated, str | bytes) or not isinstance(gated, Iterable):
+        raise ValueError(
+            f"parameter 'gated' must be True, False or one flag per hidden layer, got {gated!r}"
+        )
+    flags = tuple(boolean("gated", g) for g in gated)
+    if len(flags) != n_hidden:
+        raise ValueError(f"parameter 'gated' lists {len(flags)} flags for {n_hidden} hidden layers")
+    return flags
+
+
+def _layer_shapes(sizes: tuple[int, ...], gated: tuple[bool, ...]):
+    """``((fan_in, columns), (columns,))`` per layer: a gated layer stores two projections."""
+    widths = [2 * n if g else n for n, g in zip(sizes[1:], (*gated, False), strict=True)]
+    return [((m, n), (n,)) for m, n in zip(sizes[:-1], widths, strict=True)]
+
+
+def parameter_count(sizes: Sequence[int], *, gated: Any = False, biases: bool = True) -> int:
+    r"""Number of parameters of an MLP with these layer sizes, gated or not.
+
+    A dense layer from :math:`m` to :math:`n` units has :math:`mn` weights and :math:`n`
+    biases; a gated one has two projections, :math:`2mn` weights and :math:`2n` biases.
+    A one-hidden-layer network :math:`d 	o h 	o d` without biases (a transformer's
+    feed-forward block) thus has :math:`2dh` weights ungated and :math:`3dh` gated.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        Units per layer, input first, as for :class:`MLP`.
+    gated : bool or sequence of bool
+        As for :class:`MLP`: every hidden layer, or one flag per hidden layer.
+    biases : bool
+        Count the biases (every :class:`MLP` has them); ``False`` counts the weights
+        only, as in Shazeer (2020)'s bias-free layers.
+
+    Returns
+    -------
+    int
+        The count; for ``biases=True`` it equals ``MLP(sizes, gated=gated).n_parameters``.
+    """
+    sizes = _sizes(sizes)
+    shapes = _layer_shapes(sizes, _gated_flags(gated, len(sizes) - 2))
+    with_biases = boolean("biases", biases)
+    return sum(m * n + (n if with_biases else 0) for (m, n), _ in shapes)
 
 
 # -- initialisation -----------------------------------------------------------------------
@@ -369,9 +453,16 @@ class _Cache(NamedTuple):
     inputs: list[np.ndarray]  # a_0 .. a_{L-1}: the input of each layer
     pre_activations: list[np.ndarray]  # z_1 .. z_{L-1}: hidden pre-activations
     logits: np.ndarray  # z_L
+    gates: list[np.ndarray | None]  # f(gate half) of each gated hidden layer, else None
 
 
 # -- the network --------------------------------------------------------------------------
+def _halves(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Views of the value and gate columns of a gated layer's pre-activation."""
+    units = z.shape[1] // 2
+    return z[:, :units], z[:, units:]
+
+
 def _activation_specs(activation: Any, activation_params: Any, n_hidden: int):
     """Normalise the ``activation`` argument to one ``(Activation, params)`` per layer."""
 
@@ -388,9 +479,15 @@ def _activation_specs(activation: Any, activation_params: Any, n_hidden: int):
         except ValueError as error:
             raise ValueError(f"parameter 'activation': {error}") from None
         if not record.elementwise:
+            hint = (
+                f"; for a {record.name} layer give its gate, "
+                f"activation={GATED_UNITS[record.name]!r} with gated=True"
+                if record.name in GATED_UNITS
+                else ""
+            )
             raise ValueError(
                 f"parameter 'activation': {record.name} is not elementwise and cannot be "
-                "a hidden layer's activation"
+                f"a hidden layer's activation{hint}"
             )
         return record, resolved
 
@@ -427,10 +524,16 @@ class MLP:
         hidden layer of 16 units and two outputs (classes). At least two entries.
     activation : str, Activation, (name, params) pair, or a list of them
         Activation of the hidden layers: one for all, or one per hidden layer. Any
-        elementwise activation in the registry (``"relu"``, ``"tanh"``, ...).
+        elementwise activation in the registry (``"relu"``, ``"tanh"``, ...). In a gated
+        layer it is the gate's activation.
     activation_params : mapping, optional
         Parameters of a single ``activation`` given by name, e.g.
         ``{"negative_slope": 0.1}``; validated by the registry.
+    gated : bool or sequence of bool
+        Make the hidden layers (all, or those flagged, one flag per hidden layer) gated:
+        ``a = (x V + c) * f(x W + b)`` (see the module docstring). ``sizes`` still gives
+        the units of each layer, so a gated layer has twice the weights of a dense one
+        of the same width; :func:`parameter_count` says how many.
     loss : {"cross_entropy", "mse"}
         Softmax outputs with cross-entropy, or identity outputs with half the mean
         squared error (see the module docstring for the exact conventions).
@@ -448,7 +551,10 @@ class MLP:
     ----------
     weights, biases : tuple of ndarray
         Views into the flat parameter vector: edit them in place
-        (``model.weights[0][...] = w``), never rebind them.
+        (``model.weights[0][...] = w``), never rebind them. A gated layer of ``n`` units
+        has ``2 n`` columns: the value projection ``V`` first, then the gate's ``W``.
+    gated : tuple of bool
+        Whether each hidden layer is gated.
 
     Examples
     --------
@@ -458,6 +564,9 @@ class MLP:
     >>> history = model.fit(data.x_train, data.y_train, epochs=50, optimizer=Adam(0.01))
     >>> bool(history.train_accuracy[-1] > 0.9)
     True
+    >>> swiglu = MLP((2, 10, 2), activation="silu", gated=True, seed=0)
+    >>> swiglu.weights[0].shape, swiglu.n_parameters
+    ((2, 20), 82)
     """
 
     def __init__(
@@ -466,19 +575,16 @@ class MLP:
         activation: Any = "relu",
         *,
         activation_params: Mapping[str, Any] | None = None,
+        gated: Any = False,
         loss: str = "cross_entropy",
         init: str = "xavier",
         distribution: str = "uniform",
         dtype: Any = "float64",
         seed: int = 0,
     ) -> None:
-        if isinstance(sizes, str | bytes) or not isinstance(sizes, Iterable):
-            raise ValueError(f"parameter 'sizes' must be a sequence of integers, got {sizes!r}")
-        sizes = tuple(sizes)
-        if len(sizes) < 2:
-            raise ValueError(f"parameter 'sizes' needs at least 2 entries, got {sizes!r}")
-        self.sizes = tuple(integer("sizes", size, 1) for size in sizes)
-        self.layers = _activation_specs(activation, activation_params, len(sizes) - 2)
+        self.sizes = _sizes(sizes)
+        self.layers = _activation_specs(activation, activation_params, len(self.sizes) - 2)
+        self.gated = _gated_flags(gated, len(self.sizes) - 2)
         if loss not in LOSSES:
             raise ValueError(f"parameter 'loss' must be one of {LOSSES}, got {loss!r}")
         self.loss_name = loss
@@ -494,7 +600,7 @@ class MLP:
         self._shuffle_rng = np.random.default_rng(shuffle_seed)
 
         # One flat vector holds every parameter; W_l and b_l are reshaped views into it.
-        shapes = [((m, n), (n,)) for m, n in itertools.pairwise(self.sizes)]
+        shapes = _layer_shapes(self.sizes, self.gated)
         total = sum(m * n + n for (m, n), _ in shapes)
         self._params = np.zeros(total, dtype=self.dtype)
         self._grads = np.zeros(total, dtype=self.dtype)
@@ -502,10 +608,18 @@ class MLP:
         self._grad_weights, self._grad_biases = self._views(self._grads, shapes)
 
         init_rng = np.random.default_rng(init_seed)
-        for w in self._weights:
-            w[...] = initial_weights(
-                *w.shape, init=init, distribution=distribution, rng=init_rng, dtype=self.dtype
-            )
+        for w, units in zip(self._weights, self.sizes[1:], strict=True):
+            # A gated layer's two projections are two layers of `units` outputs each: each
+            # half gets the scheme's variance for (fan_in, units), value half drawn first.
+            for part in np.split(w, w.shape[1] // units, axis=1):
+                part[...] = initial_weights(
+                    part.shape[0],
+                    units,
+                    init=init,
+                    distribution=distribution,
+                    rng=init_rng,
+                    dtype=self.dtype,
+                )
 
     @staticmethod
     def _views(flat: np.ndarray, shapes) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
@@ -579,7 +693,13 @@ class MLP:
         return twin
 
     def __repr__(self) -> str:
-        names = ", ".join(record.name for record, _ in self.layers) or "none"
+        names = (
+            ", ".join(
+                f"gated {record.name}" if gated else record.name
+                for (record, _), gated in zip(self.layers, self.gated, strict=True)
+            )
+            or "none"
+        )
         return (
             f"MLP(sizes={self.sizes}, activations=[{names}], loss={self.loss_name!r}, "
             f"init={self.init!r}, distribution={self.distribution!r}, "
@@ -645,19 +765,26 @@ class MLP:
     # -- forward and backward -------------------------------------------------------------
     def _forward(self, x: np.ndarray) -> _Cache:
         """Run the network on ``x``, keeping what backpropagation needs."""
-        inputs, pre_activations = [x], []
+        inputs, pre_activations, gates = [x], [], []
         a = x
-        for w, b, (activation, params) in zip(
-            self._weights[:-1], self._biases[:-1], self.layers, strict=True
+        for w, b, (activation, params), gated in zip(
+            self._weights[:-1], self._biases[:-1], self.layers, self.gated, strict=True
         ):
             z = a @ w
             z += b  # in place: one temporary fewer per layer
-            a = activation.function(z, **params)
+            if gated:
+                value, gate = _halves(z)
+                opening = activation.function(gate, **params)
+                a = np.multiply(value, opening)
+            else:
+                opening = None
+                a = activation.function(z, **params)
             pre_activations.append(z)
             inputs.append(a)
+            gates.append(opening)
         logits = a @ self._weights[-1]
         logits += self._biases[-1]
-        return _Cache(inputs, pre_activations, logits)
+        return _Cache(inputs, pre_activations, logits, gates)
 
     def _loss_and_delta(self, logits: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
         """The mean loss and its gradient with respect to the logits."""
@@ -685,7 +812,18 @@ class MLP:
                 break  # the input needs no gradient
             activation, params = self.layers[layer - 1]
             delta = delta @ self._weights[layer].T
-            delta *= activation.derivative(cache.pre_activations[layer - 1], **params)
+            z = cache.pre_activations[layer - 1]
+            if not self.gated[layer - 1]:
+                delta *= activation.derivative(z, **params)
+                continue
+            # d/d(value) = delta * f(gate); d/d(gate) = delta * value * f'(gate).
+            value, gate = _halves(z)
+            split = np.empty_like(z)
+            to_value, to_gate = _halves(split)
+            np.multiply(delta, cache.gates[layer - 1], out=to_value)
+            np.multiply(delta, value, out=to_gate)
+            to_gate *= activation.derivative(gate, **params)
+            delta = split
 
     def _step_gradients(self, x: np.ndarray, targets: np.ndarray) -> float:
         """One forward and backward pass; leaves the gradients in ``self._grads``."""
@@ -840,7 +978,10 @@ class MLP:
         """Which hidden units are dead on ``x``.
 
         A unit is dead on a dataset when its activation's derivative is zero at its
-        pre-activation for every sample: no gradient reaches its incoming weights. In
+        pre-activation for every sample: no gradient reaches its incoming weights. A
+        gated unit is dead when both of its paths are shut on every sample, the gate
+        ``f(z) = 0`` (nothing reaches the value's weights) and ``u f'(z) = 0`` (nothing
+        reaches the gate's): a ReGLU unit whose gate input is ``<= 0`` everywhere. In
         the first hidden layer, whose inputs are the fixed data, gradient descent can
         then never revive it; a deeper unit can still be revived by changes in the
         layers below it. For ReLU this is "pre-activation <= 0 on every sample"; a
@@ -861,10 +1002,17 @@ class MLP:
         if len(x) == 0:
             raise ValueError("parameter 'x' must hold at least one sample")
         cache = self._forward(x)
-        return [
-            np.all(activation.derivative(z, **params) == 0, axis=0)
-            for z, (activation, params) in zip(cache.pre_activations, self.layers, strict=True)
-        ]
+        masks = []
+        for z, opening, (activation, params) in zip(
+            cache.pre_activations, cache.gates, self.layers, strict=True
+        ):
+            if opening is None:
+                masks.append(np.all(activation.derivative(z, **params) == 0, axis=0))
+                continue
+            value, gate = _halves(z)
+            shut = (opening == 0) & (value * activation.derivative(gate, **params) == 0)
+            masks.append(np.all(shut, axis=0))
+        return masks
 
     def dead_fraction(self, x: Any) -> np.ndarray:
         """Fraction of dead units in each hidden layer on ``x`` (see :meth:`dead_units`).
