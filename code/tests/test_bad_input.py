@@ -612,7 +612,7 @@ CASES += [
     ("benchmark_figure", lambda: ab.benchmark_figure("table"), "table", ValueError),
     (
         "slower_than_torch_markdown",
-        lambda: ab.slower_than_torch_markdown(ab.read_benchmark(BENCH), factor=0.0),
+        lambda: ab.slower_than_torch_markdown(ab.read_benchmark(BENCH), factor=-1.0),
         "factor",
         ValueError,
     ),

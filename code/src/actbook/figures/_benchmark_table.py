@@ -20,7 +20,7 @@ from typing import Any
 
 from matplotlib.axes import Axes
 
-from .._checks import instance, real
+from .._checks import instance, positive
 from ._display import Markdown, markdown_table
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
@@ -281,7 +281,7 @@ def slower_than_torch_markdown(table: BenchmarkTable, factor: float = 3.0) -> Ma
         The names in bold, each with its ratio (``"none"`` if there is none).
     """
     instance("table", table, BenchmarkTable, "a BenchmarkTable from read_benchmark()")
-    factor = real("factor", factor, low=1.0)
+    factor = positive("factor", factor)
     slow = table.slower_than_torch(factor)
     return Markdown(
         ", ".join(f"**{row['activation']}** ({row['f ours/torch']:.1f}×)" for row in slow) or "none"
