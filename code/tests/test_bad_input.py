@@ -659,7 +659,7 @@ CASES += [
     ),
     ("plot_seed_bands", lambda: ab.plot_seed_bands(axes(), {}), "axes", ValueError),
     ("seed_bands_figure", lambda: ab.seed_bands_figure({}), "sweep", ValueError),
-    ("seed_sweep_markdown", lambda: ab.seed_sweep_markdown({}, target=2.0), "target", ValueError),
+    ("seed_sweep_markdown", lambda: ab.seed_sweep_markdown({}, target=-0.5), "target", ValueError),
     (
         "training_runs_markdown",
         lambda: ab.training_runs_markdown(runs(), reached_on="val"),

@@ -805,7 +805,7 @@ def training_runs_markdown(
     Markdown
     """
     decimals = integer("decimals", decimals, 0, 6)
-    target = real("target", target, low=0.0, high=1.0)
+    target = real("target", target, low=0.0)
     if reached_on not in ("test", "train"):
         raise ValueError(f"parameter 'reached_on' must be 'test' or 'train', got {reached_on!r}")
     if not runs:
@@ -850,7 +850,7 @@ def seed_sweep_markdown(
         final test accuracy (:func:`seed_spread`), the number of seeds that reach
         ``target``, and the range of the epochs at which they do (``"never"`` if none).
     """
-    target = real("target", target, low=0.0, high=1.0)
+    target = real("target", target, low=0.0)
     if not isinstance(sweep, Mapping) or not sweep:
         raise ValueError(f"parameter 'sweep' must be the result of seed_sweep(), got {sweep!r}")
     rows = []
