@@ -35,6 +35,15 @@ from ._plot import (
     png_bytes,
     show,
 )
+from ._self_normalising import (
+    layer_statistics_alt_text,
+    layer_statistics_explorer,
+    layer_statistics_figure,
+    moment_field_alt_text,
+    moment_field_explorer,
+    plot_layer_statistics,
+    plot_moment_field,
+)
 from ._style import COLORS, RC_PARAMS, style
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
@@ -57,7 +66,12 @@ __all__ = [
     "formula",
     "gradient_flow_explorer",
     "hand_fit_explorer",
+    "layer_statistics_alt_text",
+    "layer_statistics_explorer",
+    "layer_statistics_figure",
     "markdown_table",
+    "moment_field_alt_text",
+    "moment_field_explorer",
     "new_figure",
     "overlay_alt_text",
     "overlay_explorer",
@@ -66,7 +80,9 @@ __all__ = [
     "plot_benchmark",
     "plot_curves",
     "plot_decision_regions",
+    "plot_layer_statistics",
     "plot_loss_curves",
+    "plot_moment_field",
     "plot_overlay",
     "plot_probabilities",
     "png_bytes",
