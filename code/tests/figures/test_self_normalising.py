@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import actbook as ab
-import ipywidgets as widgets
 import numpy as np
 import pytest
 from matplotlib.quiver import Quiver
 
-
-def _frames(box):
-    found = []
-
-    def walk(widget):
-        if isinstance(widget, widgets.HTML):
-            found.append(widget.value)
-        for child in getattr(widget, "children", ()):
-            walk(child)
-
-    walk(box)
-    return found
+from .test_experiments import _frames
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +61,8 @@ def test_field_without_fixed_point_has_no_star_and_says_so():
 def test_field_alt_text_gives_the_numbers(selu_field):
     text = ab.moment_field_alt_text(selu_field)
     assert "Scaled exponential linear unit (SELU)" in text
-    assert "fixed point at mean" in text and "variance 1" in text
+    assert "fixed point reached from (0, 1), at mean" in text and "variance 1;" in text
+    assert "(attracting)" in text
     end = selu_field.trajectories[0][-1]
     assert f"reaches ({end[0]:.2g}, {end[1]:.2g}) after 6 layers" in text
 
@@ -97,13 +86,13 @@ def test_field_explorer_has_one_frame_per_pair():
 
 
 @pytest.fixture(scope="module")
-def runs():
+def layer_runs():
     return [ab.layer_statistics(a, depth=8, width=32, batch=16) for a in ("selu", "relu")]
 
 
-def test_layer_statistics_draw_measured_and_predicted_per_run(runs):
+def test_layer_statistics_draw_measured_and_predicted_per_run(layer_runs):
     fig, ax = ab.new_figure()
-    mean_ax, std_ax = ab.plot_layer_statistics(ax, runs)
+    mean_ax, std_ax = ab.plot_layer_statistics(ax, layer_runs)
     assert std_ax.get_yscale() == "log" and mean_ax.get_yscale() == "linear"
     for panel, measured, predicted in (
         (mean_ax, "mean", "predicted_mean"),
@@ -112,18 +101,18 @@ def test_layer_statistics_draw_measured_and_predicted_per_run(runs):
         solid = [line for line in panel.lines if line.get_linestyle() == "-"]
         dashed = [line for line in panel.lines if line.get_linestyle() == "--"]
         assert len(solid) == len(dashed) == 2
-        for run, line, guess in zip(runs, solid, dashed, strict=True):
+        for run, line, guess in zip(layer_runs, solid, dashed, strict=True):
             np.testing.assert_allclose(line.get_ydata(), getattr(run, measured))
             np.testing.assert_allclose(guess.get_ydata(), getattr(run, predicted))
             assert line.get_color() == guess.get_color()
     assert [t.get_text() for t in mean_ax.get_legend().get_texts()] == ["selu", "relu"]
 
 
-def test_layer_statistics_figure_alt_text(runs):
-    picture = ab.layer_statistics_figure(runs)
+def test_layer_statistics_figure_alt_text(layer_runs):
+    picture = ab.layer_statistics_figure(layer_runs)
     assert picture.png.startswith(b"\x89PNG")
     assert "layers 0 to 8" in picture.alt and "lecun" in picture.alt
-    assert f"deviation {runs[1].std[-1]:.2g}" in picture.alt
+    assert f"deviation {layer_runs[1].std[-1]:.2g}" in picture.alt
 
 
 def test_layer_statistics_explorer_switches_init_and_inputs():
@@ -144,3 +133,22 @@ def test_layer_statistics_explorer_switches_init_and_inputs():
         ab.layer_statistics_explorer([*runs[:-1], runs[0]])
     with pytest.raises(ValueError, match="lacks"):
         ab.layer_statistics_explorer(runs[:6])
+
+
+def test_field_alt_text_calls_a_neutral_fixed_point_neutral():
+    field = ab.moment_field("relu", tau=2.0, means=[0.0, 1.0], variances=[0.5, 1.0])
+    assert "neutral, one of a curve of fixed points" in ab.moment_field_alt_text(field)
+
+
+def test_standard_deviation_axis_is_logarithmic_only_over_a_wide_range():
+    narrow = [
+        ab.layer_statistics("selu", depth=4, width=32, batch=16, dropout=kind)
+        for kind in ("none", "alpha")
+    ]
+    fig, ax = ab.new_figure()
+    _, std_ax = ab.plot_layer_statistics(ax, narrow)
+    assert std_ax.get_yscale() == "linear" and "log" not in std_ax.get_title()
+    assert "logarithmic" not in ab.layer_statistics_alt_text(narrow)
+    fig, ax = ab.new_figure()
+    _, std_ax = ab.plot_layer_statistics(ax, narrow, log_std=True)
+    assert std_ax.get_yscale() == "log"

@@ -14,11 +14,11 @@ from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.ticker import LogLocator, NullLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 from ..activations import get
 from ..training import LayerStatistics, MomentField
-from ._experiments import split_axes
+from ._experiments import _fixed_layout, split_axes
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
@@ -41,6 +41,10 @@ _SERIES = (
     COLORS["accent"],
     COLORS["highlight"],
 )
+
+#: Titles at a fixed height: matplotlib otherwise measures every tick label of a frame to
+#: place them, most of the time an explorer frame takes to draw.
+_TITLE_Y = 1.0
 
 #: Arrows are drawn at this fraction of the one-layer step, so that neighbours do not
 #: overlap; their direction is exact.
@@ -108,7 +112,7 @@ def plot_moment_field(ax: Axes, field: MomentField) -> None:
                 color=COLORS["function"],
                 markersize=14,
                 markeredgecolor="white",
-                label="fixed point",
+                label="fixed point reached from (0, 1)",
             )
             ax.legend(loc="upper right", fontsize=8)
         pad_mu = 0.05 * (field.means[-1] - field.means[0])
@@ -119,7 +123,9 @@ def plot_moment_field(ax: Axes, field: MomentField) -> None:
         ax.set_ylabel("variance ν")
         weights = "random weights" if field.omega is None else f"ω = {field.omega:g}"
         ax.set_title(
-            f"{get(field.activation).title}, {weights}, {_tau_label(field.tau)}", fontsize=9
+            f"{get(field.activation).title}, {weights}, {_tau_label(field.tau)}",
+            fontsize=9,
+            y=_TITLE_Y,
         )
 
 
@@ -136,7 +142,13 @@ def moment_field_alt_text(field: MomentField) -> str:
         text += "There is no fixed point of positive variance: the arrows lead away. "
     else:
         m, v = field.fixed_point
-        text += f"A star marks the attracting fixed point at mean {m:.3g} and variance {v:.3g}. "
+        largest = float(np.max(np.abs(field.eigenvalues)))
+        kind = "attracting" if largest < 1 - 1e-6 else "neutral, one of a curve of fixed points"
+        text += (
+            f"A star marks the fixed point reached from (0, 1), at mean {m:.3g} and "
+            f"variance {v:.3g}; the largest eigenvalue of the map's Jacobian there is "
+            f"{largest:.3g} ({kind}). "
+        )
     for path in field.trajectories:
         start, end = path[0], path[-1]
         text += (
@@ -168,6 +180,7 @@ def moment_field_explorer(fields: Sequence[MomentField]) -> Explorer:
         raise ValueError(f"parameter 'fields' lacks the pairs {missing}")
 
     def draw(ax: Axes, *, activation: str, weights: str) -> None:
+        _fixed_layout(ax, left=0.1, right=0.97, bottom=0.12, top=0.93)
         plot_moment_field(ax, by_key[(activation, weights)])
 
     def alt(values: Mapping[str, Any]) -> str:
@@ -182,8 +195,10 @@ def moment_field_explorer(fields: Sequence[MomentField]) -> Explorer:
 
 def _log_axis(ax: Axes) -> None:
     ax.set_yscale("log")
-    # Decades as ticks and no minor ticks: dozens of tick objects per frame otherwise.
-    ax.yaxis.set_major_locator(LogLocator(base=10.0, numticks=8))
+    # Every other decade as a tick, labelled in plain text, and no minor ticks: the
+    # default mathtext labels of a log axis took a third of an explorer frame's time.
+    ax.yaxis.set_major_locator(LogLocator(base=100.0))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     ax.yaxis.set_minor_locator(NullLocator())
 
 
@@ -193,8 +208,9 @@ def plot_layer_statistics(
     *,
     std_limits: tuple[float, float] | None = None,
     mean_limits: tuple[float, float] | None = None,
+    log_std: bool | None = None,
 ) -> list[Axes]:
-    """Two panels over the layers: the mean, and the standard deviation on a log scale.
+    """Two panels over the layers: the mean, and the standard deviation.
 
     Each run is one colour: measured values solid with small markers, the prediction of
     the moment map dashed. A dotted line marks the standardised values 0 and 1.
@@ -207,6 +223,10 @@ def plot_layer_statistics(
         The series, labelled by their ``label``.
     std_limits, mean_limits : tuple of float, optional
         Fixed vertical limits (for explorers, whose frames must compare).
+    log_std : bool, optional
+        A logarithmic axis for the standard deviation; by default when the values drawn
+        span more than a factor of 10 (over a narrower range a log axis labels one tick
+        at most).
 
     Returns
     -------
@@ -215,6 +235,8 @@ def plot_layer_statistics(
     """
     if not runs:
         raise ValueError("parameter 'runs' needs at least one LayerStatistics")
+    if log_std is None:
+        log_std = _wide_range(runs)
     mean_ax, std_ax = split_axes(ax)
     with style():
         for run, color in zip(runs, _SERIES * len(runs), strict=False):
@@ -235,28 +257,42 @@ def plot_layer_statistics(
                 panel.plot(layers, predicted, "--", color=color, linewidth=1.0, alpha=0.9)
         mean_ax.axhline(0.0, color=COLORS["muted"], linestyle=":", linewidth=1)
         std_ax.axhline(1.0, color=COLORS["muted"], linestyle=":", linewidth=1)
-        _log_axis(std_ax)
+        if log_std:
+            _log_axis(std_ax)
         if std_limits is not None:
             std_ax.set_ylim(*std_limits)
         if mean_limits is not None:
             mean_ax.set_ylim(*mean_limits)
-        mean_ax.set_title("mean of each layer", fontsize=9)
-        std_ax.set_title("standard deviation (log scale)", fontsize=9)
+        mean_ax.set_title("mean of each layer", fontsize=9, y=_TITLE_Y)
+        std_ax.set_title(
+            "standard deviation" + (" (log scale)" if log_std else ""), fontsize=9, y=_TITLE_Y
+        )
         for panel in (mean_ax, std_ax):
             panel.set_xlabel("layer (0 = input)")
         mean_ax.legend(loc="upper right", fontsize=7)
     return [mean_ax, std_ax]
 
 
-def layer_statistics_alt_text(runs: Sequence[LayerStatistics]) -> str:
+def _wide_range(runs: Sequence[LayerStatistics]) -> bool:
+    """Whether the standard deviations drawn span more than a factor of 10."""
+    drawn = np.concatenate([np.concatenate([r.std, r.predicted_std]) for r in runs])
+    drawn = drawn[np.isfinite(drawn) & (drawn > 0)]
+    return bool(drawn.size) and float(drawn.max() / drawn.min()) > 10
+
+
+def layer_statistics_alt_text(
+    runs: Sequence[LayerStatistics], *, log_std: bool | None = None
+) -> str:
     """Describe :func:`plot_layer_statistics`'s picture, with its numbers."""
     first = runs[0]
+    log_std = _wide_range(runs) if log_std is None else log_std
+    axis = " on a logarithmic axis" if log_std else ""
     text = (
         f"Two panels over layers 0 to {first.depth} of networks of {first.width} units per "
         f"layer with {first.init} initialisation and inputs of mean {first.input_mean:g} "
         f"and standard deviation {first.input_std:g}: left the mean of each layer, right "
-        "its standard deviation on a logarithmic axis; measured solid, predicted by the "
-        "moment map dashed. "
+        f"its standard deviation{axis}; measured solid, predicted by the moment map "
+        "dashed. "
     )
     for run in runs:
         text += (
@@ -289,6 +325,9 @@ def _limits(values: np.ndarray, *, log: bool) -> tuple[float, float]:
 def layer_statistics_explorer(runs: Sequence[LayerStatistics]) -> Explorer:
     """Toggle between initialisations and input distributions; every activation per frame.
 
+    The standard-deviation axis is the same in every frame, the mean axis in every frame
+    of one initialisation.
+
     Parameters
     ----------
     runs : sequence of LayerStatistics
@@ -312,16 +351,31 @@ def layer_statistics_explorer(runs: Sequence[LayerStatistics]) -> Explorer:
     if len({tuple(v) for v in labels.values()}) != 1:
         raise ValueError("parameter 'runs': every pair needs the same series, in order")
     stds = np.concatenate([np.concatenate([r.std, r.predicted_std]) for r in runs])
-    means = np.concatenate([np.concatenate([r.mean, r.predicted_mean]) for r in runs])
-    std_limits, mean_limits = _limits(stds, log=True), _limits(means, log=False)
+    std_limits = _limits(stds, log=True)
+    # The means are compared within one initialisation: an exploding network's mean
+    # would otherwise flatten every other frame's curves onto a line.
+    mean_limits = {
+        init: _limits(
+            np.concatenate(
+                [np.concatenate([r.mean, r.predicted_mean]) for r in runs if r.init == init]
+            ),
+            log=False,
+        )
+        for init in inits
+    }
 
     def draw(ax: Axes, *, init: str, inputs: str) -> None:
+        _fixed_layout(ax, left=0.07, right=0.98, bottom=0.14, top=0.91, wspace=0.22)
         plot_layer_statistics(
-            ax, groups[(init, inputs)], std_limits=std_limits, mean_limits=mean_limits
+            ax,
+            groups[(init, inputs)],
+            std_limits=std_limits,
+            mean_limits=mean_limits[init],
+            log_std=True,
         )
 
     def alt(values: Mapping[str, Any]) -> str:
-        return layer_statistics_alt_text(groups[(values["init"], values["inputs"])])
+        return layer_statistics_alt_text(groups[(values["init"], values["inputs"])], log_std=True)
 
     controls = [Control("init", inits, label="initialisation"), Control("inputs", inputs)]
     return explorer(draw, controls, alt=alt, figsize=(8.0, 3.4))
