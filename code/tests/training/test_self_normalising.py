@@ -88,6 +88,12 @@ def test_a_kink_away_from_zero_needs_its_breakpoint():
     assert exact[1] == pytest.approx(sample_var, rel=5e-3)
     unsplit = gaussian_moments("hard_tanh", mean, var)
     assert abs(unsplit[0] - exact[0]) > 1e-8  # without the split the rule loses digits
+    # The map passes the breakpoints on: z ~ N(0, tau (nu + mu^2)) = N(0, 0.89).
+    np.testing.assert_allclose(
+        moment_map("hard_tanh", mean, var, breakpoints=(-1.0, 1.0)),
+        gaussian_moments("hard_tanh", 0.0, var + mean**2, breakpoints=(-1.0, 1.0)),
+        rtol=1e-14,
+    )
 
 
 def test_closed_form_survives_huge_variances_where_a_product_overflows():
@@ -130,6 +136,9 @@ def test_inputs_are_not_modified_and_shapes_broadcast():
         (lambda: elu_gaussian_moments(0.0, 1.0, scale=-1.0), "scale"),
         (lambda: moment_map("selu", 0.0, 1.0, tau=0.0), "tau"),
         (lambda: moment_map("selu", 0.0, 1.0, omega=np.inf), "omega"),
+        (lambda: moment_fixed_point("selu", start=(0.0, -1.0)), "start"),
+        (lambda: moment_fixed_point("selu", start=(0.0,)), "start"),
+        (lambda: moment_field("selu", starts=[(1.0, 0.0)]), "starts"),
     ],
 )
 def test_bad_arguments_name_the_parameter(call, name):

@@ -78,7 +78,7 @@ DROPOUT_KINDS = ("none", "standard", "alpha")
 WEIGHT_TAU: dict[str, float] = {"lecun": 1.0, "xavier": 1.0, "he": 2.0}
 
 # Quadrature: the standard normal variable u is integrated over [-U, U] (the mass
-# outside is 2e-32), split where the activation has its kink, with this many
+# outside is 4e-33), split where the activation has its kink, with this many
 # Gauss-Legendre nodes per piece. Each piece is an analytic function times a Gaussian,
 # so the rule converges fast: 96 nodes agree with the closed form to about 1e-14.
 _U = 12.0
@@ -96,6 +96,19 @@ def _mean_variance(mean: Any, variance: Any) -> tuple[np.ndarray, np.ndarray]:
     if not np.all(np.isfinite(v) & (v > 0)):
         raise ValueError(f"parameter 'variance' must be positive and finite, got {variance!r}")
     return np.broadcast_arrays(m, v)
+
+
+def _start(point: Any, name: str = "start") -> tuple[float, float]:
+    """A (mean, variance) pair of floats, or a ``ValueError`` naming ``name``."""
+    try:
+        mean, variance = (float(value) for value in point)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"parameter {name!r} needs (mean, variance) pairs, got {point!r}"
+        ) from None
+    if not (math.isfinite(mean) and math.isfinite(variance) and variance > 0):
+        raise ValueError(f"parameter {name!r}: the variance must be positive, got {point!r}")
+    return mean, variance
 
 
 def _elementwise(activation: str | Activation) -> Activation:
@@ -155,7 +168,7 @@ def gaussian_moments(
     u = low + half * (_NODES + 1)
     weights = half * _WEIGHTS * np.exp(-0.5 * u * u)
     # Normalised to sum 1: numpy's Legendre weights carry errors of about 1e-14, which
-    # would otherwise show as E[1] = 1 - 1e-14; the true mass outside [-U, U] is 2e-32.
+    # would otherwise show as E[1] = 1 - 1e-14; the true mass outside [-U, U] is 4e-33.
     weights /= np.sum(weights, axis=(-2, -1), keepdims=True)
     y = act.function(m[..., None, None] + s[..., None, None] * u, **resolved)
     out_mean = np.sum(weights * y, axis=(-2, -1))
@@ -230,6 +243,7 @@ def moment_map(
     tau: float = 1.0,
     omega: float | None = None,
     params: Mapping[str, float] | None = None,
+    breakpoints: Sequence[float] = (0.0,),
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""One layer's map :math:`(\mu, \nu) \mapsto (\tilde\mu, \tilde\nu)` of mean and variance.
 
@@ -248,6 +262,8 @@ def moment_map(
         :math:`z \sim \mathcal{N}(\mu\omega, \nu\tau)`.
     params : mapping, optional
         The activation's parameters.
+    breakpoints : sequence of float
+        The activation's kinks, see :func:`gaussian_moments`.
 
     Returns
     -------
@@ -257,9 +273,11 @@ def moment_map(
     tau = real("tau", tau, low=0.0, open_low=True, open_high=True)
     m, v = _mean_variance(mean, variance)
     if omega is None:
-        return gaussian_moments(activation, np.zeros_like(m), tau * (v + m * m), params=params)
-    omega = real("omega", omega, open_low=True, open_high=True)
-    return gaussian_moments(activation, omega * m, tau * v, params=params)
+        mean_z, var_z = np.zeros_like(m), tau * (v + m * m)
+    else:
+        omega = real("omega", omega, open_low=True, open_high=True)
+        mean_z, var_z = omega * m, tau * v
+    return gaussian_moments(activation, mean_z, var_z, params=params, breakpoints=breakpoints)
 
 
 def alpha_dropout_affine(rate: float) -> tuple[float, float]:
@@ -464,7 +482,7 @@ def moment_fixed_point(
     """
     iterations = integer("iterations", iterations, 1)
     act = _elementwise(activation)
-    m, v = (float(value) for value in _mean_variance(*start))
+    m, v = _start(start)
 
     def image(m: float, v: float) -> tuple[float, float]:
         new_m, new_v = moment_map(act, m, v, tau=tau, omega=omega, params=params)
@@ -583,7 +601,7 @@ def moment_field(
         eigenvalues = values[np.argsort(-np.abs(values))]
     trajectories = []
     for start in starts:
-        points = [tuple(float(c) for c in _mean_variance(*start))]
+        points = [_start(start, "starts")]
         for _ in range(depth):
             m, v = moment_map(act, *points[-1], tau=tau, omega=omega, params=params)
             if v < 1e-12:
