@@ -114,7 +114,7 @@ def plot_moment_field(ax: Axes, field: MomentField) -> None:
                 markeredgecolor="white",
                 label="fixed point reached from (0, 1)",
             )
-            ax.legend(loc="upper right", fontsize=8)
+            ax.legend(loc="lower right", fontsize=8, frameon=True, framealpha=0.9)
         pad_mu = 0.05 * (field.means[-1] - field.means[0])
         pad_nu = 0.05 * (field.variances[-1] - field.variances[0])
         ax.set_xlim(field.means[0] - pad_mu, field.means[-1] + pad_mu)
