@@ -8,7 +8,7 @@ from . import _catalog  # noqa: F401  (registers the activations)
 from ._analysis import ApproximationError, Extremum, approximation_error, curve_minimum
 from ._conventions import conventions_markdown, conventions_table
 from ._distances import Gap, max_gap
-from ._elementwise import as_float_array
+from ._elementwise import SELU_ALPHA, SELU_SCALE, as_float_array
 from ._gradcheck import numerical_jacobian
 from ._properties import computed_properties, properties_markdown, properties_table
 from ._quantisation import (
@@ -23,6 +23,8 @@ from ._vector import GATED_UNITS, log_softmax, softmax, softmax_jacobian
 
 __all__ = [
     "GATED_UNITS",
+    "SELU_ALPHA",
+    "SELU_SCALE",
     "Activation",
     "AffineQuantiser",
     "ApproximationError",

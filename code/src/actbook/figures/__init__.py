@@ -79,6 +79,15 @@ from ._quantisation import (
     quantisation_explorer,
     quantised_alt_text,
 )
+from ._self_normalising import (
+    layer_statistics_alt_text,
+    layer_statistics_explorer,
+    layer_statistics_figure,
+    moment_field_alt_text,
+    moment_field_explorer,
+    plot_layer_statistics,
+    plot_moment_field,
+)
 from ._style import COLORS, RC_PARAMS, style
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
@@ -114,10 +123,15 @@ __all__ = [
     "gelu_gate_explorer",
     "gradient_flow_explorer",
     "hand_fit_explorer",
+    "layer_statistics_alt_text",
+    "layer_statistics_explorer",
+    "layer_statistics_figure",
     "learning_curves_figure",
     "loss_curves_figure",
     "markdown_table",
     "max_pre_activations_figure",
+    "moment_field_alt_text",
+    "moment_field_explorer",
     "new_figure",
     "overlay_alt_text",
     "overlay_explorer",
@@ -132,9 +146,11 @@ __all__ = [
     "plot_gated_pairs",
     "plot_gated_unit",
     "plot_gelu_gate",
+    "plot_layer_statistics",
     "plot_learning_curves",
     "plot_loss_curves",
     "plot_max_pre_activations",
+    "plot_moment_field",
     "plot_overlay",
     "plot_probabilities",
     "plot_quantisation_error",
