@@ -61,24 +61,48 @@ def test_no_cell_raised_an_error(built_book: BuildResult) -> None:
         assert 'class="output traceback' not in text, page.name
 
 
+def _images(soup: BeautifulSoup) -> list:
+    """Every ``<img>`` of a page, those inside explorers' widget state included."""
+    images = list(soup.find_all("img"))
+    state = _widget_state(soup)
+    if state:
+        # Pictures inside explorers live in the widget state, as HTML widget values.
+        for model in state["state"].values():
+            value = model.get("state", {}).get("value")
+            if isinstance(value, str) and "<img" in value:
+                images += BeautifulSoup(value, "html.parser").find_all("img")
+    return images
+
+
 def test_every_image_has_alt_text(built_book: BuildResult) -> None:
     checked = 0
     for page in _pages(built_book.html):
-        soup = _soup(page)
-        images = list(soup.find_all("img"))
-        state = _widget_state(soup)
-        if state:
-            # Pictures inside explorers live in the widget state, as HTML widget values.
-            for model in state["state"].values():
-                value = model.get("state", {}).get("value")
-                if isinstance(value, str) and "<img" in value:
-                    images += BeautifulSoup(value, "html.parser").find_all("img")
+        images = _images(_soup(page))
         for image in images:
             if "logo" in " ".join(image.get("class", [])):
                 continue
             assert image.get("alt", "").strip(), f"{page.name}: <img> without alt text"
             checked += 1
     assert checked > 0, "no image was checked: the alt-text test would pass vacuously"
+
+
+def test_every_registered_activation_has_a_chapter(built_book: BuildResult) -> None:
+    """Each activation's formula (the registry's LaTeX) and a picture naming it share a page."""
+    import actbook as ab
+
+    pages = []
+    for page in _pages(built_book.html):
+        if page.parent.name != "chapters":
+            continue
+        soup = _soup(page)
+        alts = " ".join(image.get("alt", "") for image in _images(soup))
+        pages.append((soup.get_text(), alts))
+    homeless = []
+    for activation in ab.registry():
+        title = re.compile(rf"(?<![\w-]){re.escape(activation.title)}(?![\w-])")
+        if not any(activation.latex in text and title.search(alts) for text, alts in pages):
+            homeless.append(activation.name)
+    assert homeless == [], "no chapter shows the formula and a plot of these activations"
 
 
 def test_widget_code_is_local_and_only_on_widget_pages(built_book: BuildResult) -> None:
