@@ -39,7 +39,7 @@ from ._hand_fit import (
     xy_data,
 )
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
-from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
+from ._perceptron import LinearUnitTrace, adaline, loss_along_weight, perceptron, separable_points
 
 __all__ = [
     "DATASETS",
@@ -70,6 +70,7 @@ __all__ = [
     "hand_predict",
     "hidden_pre_activations",
     "initial_weights",
+    "loss_along_weight",
     "make_dataset",
     "max_pre_activation_trace",
     "moons",
