@@ -51,6 +51,7 @@ from .figures import (
     gradient_flow_explorer,
     hand_fit_explorer,
     markdown_table,
+    neuron_explorer,
     new_figure,
     overlay_alt_text,
     overlay_explorer,
@@ -69,6 +70,7 @@ from .figures import (
     show,
     split_axes,
     style,
+    two_input_neuron_figure,
 )
 from .training import (
     DATASETS,
@@ -172,6 +174,7 @@ __all__ = [
     "max_pre_activation_trace",
     "moons",
     "names",
+    "neuron_explorer",
     "new_figure",
     "numerical_jacobian",
     "overlay_alt_text",
@@ -202,6 +205,7 @@ __all__ = [
     "style",
     "train_per_activation",
     "train_test_split",
+    "two_input_neuron_figure",
     "xor",
 ]
 

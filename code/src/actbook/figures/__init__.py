@@ -26,6 +26,7 @@ from ._experiments import (
 )
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, plot_loss_curves
+from ._neuron import neuron_explorer, two_input_neuron_figure
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -58,6 +59,7 @@ __all__ = [
     "gradient_flow_explorer",
     "hand_fit_explorer",
     "markdown_table",
+    "neuron_explorer",
     "new_figure",
     "overlay_alt_text",
     "overlay_explorer",
@@ -76,4 +78,5 @@ __all__ = [
     "show",
     "split_axes",
     "style",
+    "two_input_neuron_figure",
 ]
