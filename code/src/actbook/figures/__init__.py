@@ -27,6 +27,12 @@ from ._experiments import (
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, plot_loss_curves
 from ._neuron import neuron_explorer, two_input_neuron_figure
+from ._perceptron import (
+    linear_unit_figure,
+    loss_along_weight_figure,
+    perceptron_explorer,
+    plot_linear_unit,
+)
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -58,16 +64,20 @@ __all__ = [
     "formula",
     "gradient_flow_explorer",
     "hand_fit_explorer",
+    "linear_unit_figure",
+    "loss_along_weight_figure",
     "markdown_table",
     "neuron_explorer",
     "new_figure",
     "overlay_alt_text",
     "overlay_explorer",
+    "perceptron_explorer",
     "plot_activation",
     "plot_band",
     "plot_benchmark",
     "plot_curves",
     "plot_decision_regions",
+    "plot_linear_unit",
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
