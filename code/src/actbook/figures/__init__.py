@@ -14,6 +14,12 @@ from ._charts import (
     plot_probabilities,
     probabilities_alt_text,
 )
+from ._curves import (
+    Curve,
+    activation_curves_alt_text,
+    activation_curves_figure,
+    plot_activation_curves,
+)
 from ._display import Markdown, formula, markdown_table
 from ._experiments import (
     boundary_explorer,
@@ -50,10 +56,13 @@ __all__ = [
     "RC_PARAMS",
     "BenchmarkTable",
     "Control",
+    "Curve",
     "Explorer",
     "Markdown",
     "Picture",
     "activation_alt_text",
+    "activation_curves_alt_text",
+    "activation_curves_figure",
     "activation_explorer",
     "activation_figure",
     "activation_grid",
@@ -73,6 +82,7 @@ __all__ = [
     "overlay_explorer",
     "perceptron_explorer",
     "plot_activation",
+    "plot_activation_curves",
     "plot_band",
     "plot_benchmark",
     "plot_curves",
