@@ -32,6 +32,7 @@ from ._experiments import (
 )
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, plot_loss_curves
+from ._mlp import decision_regions_figure, regression_fit_figure
 from ._neuron import neuron_explorer, two_input_neuron_figure
 from ._perceptron import (
     linear_unit_figure,
@@ -69,6 +70,7 @@ __all__ = [
     "benchmark_markdown",
     "boundary_explorer",
     "dead_unit_explorer",
+    "decision_regions_figure",
     "explorer",
     "formula",
     "gradient_flow_explorer",
@@ -94,6 +96,7 @@ __all__ = [
     "png_bytes",
     "probabilities_alt_text",
     "read_benchmark",
+    "regression_fit_figure",
     "series_colors",
     "show",
     "split_axes",
