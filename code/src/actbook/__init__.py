@@ -72,6 +72,7 @@ from .figures import (
     plot_loss_curves,
     plot_overlay,
     plot_probabilities,
+    plot_training_losses,
     png_bytes,
     probabilities_alt_text,
     read_benchmark,
@@ -80,6 +81,7 @@ from .figures import (
     show,
     split_axes,
     style,
+    training_loss_figure,
     two_input_neuron_figure,
 )
 from .training import (
@@ -207,6 +209,7 @@ __all__ = [
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
+    "plot_training_losses",
     "png_bytes",
     "probabilities_alt_text",
     "properties_markdown",
@@ -225,6 +228,7 @@ __all__ = [
     "style",
     "train_per_activation",
     "train_test_split",
+    "training_loss_figure",
     "two_input_neuron_figure",
     "xor",
 ]

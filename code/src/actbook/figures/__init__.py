@@ -32,6 +32,7 @@ from ._experiments import (
 )
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, plot_loss_curves
+from ._losses import plot_training_losses, training_loss_figure
 from ._mlp import decision_regions_figure, regression_fit_figure
 from ._neuron import neuron_explorer, two_input_neuron_figure
 from ._perceptron import (
@@ -93,6 +94,7 @@ __all__ = [
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
+    "plot_training_losses",
     "png_bytes",
     "probabilities_alt_text",
     "read_benchmark",
@@ -101,5 +103,6 @@ __all__ = [
     "show",
     "split_axes",
     "style",
+    "training_loss_figure",
     "two_input_neuron_figure",
 ]
