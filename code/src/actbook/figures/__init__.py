@@ -50,6 +50,7 @@ from ._plot import (
     png_bytes,
     show,
 )
+from ._softmax import softmax_vs_sigmoids_figure, temperature_explorer
 from ._style import COLORS, RC_PARAMS, style
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
@@ -101,8 +102,10 @@ __all__ = [
     "regression_fit_figure",
     "series_colors",
     "show",
+    "softmax_vs_sigmoids_figure",
     "split_axes",
     "style",
+    "temperature_explorer",
     "training_loss_figure",
     "two_input_neuron_figure",
 ]
