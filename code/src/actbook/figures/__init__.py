@@ -52,6 +52,7 @@ from ._plot import (
 )
 from ._softmax import softmax_vs_sigmoids_figure, temperature_explorer
 from ._style import COLORS, RC_PARAMS, style
+from ._tables import seed_results_table, slope_table
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
 __all__ = [
@@ -100,8 +101,10 @@ __all__ = [
     "probabilities_alt_text",
     "read_benchmark",
     "regression_fit_figure",
+    "seed_results_table",
     "series_colors",
     "show",
+    "slope_table",
     "softmax_vs_sigmoids_figure",
     "split_axes",
     "style",
