@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from actbook import LinearUnitTrace, adaline, perceptron, separable_points
+from actbook import LinearUnitTrace, adaline, get, loss_along_weight, perceptron, separable_points
 
 
 def test_separable_points_are_separable_with_the_margin():
@@ -100,3 +100,67 @@ def test_bad_arguments_are_named(kwargs, message):
 def test_separable_points_rejects_bad_arguments(n, margin):
     with pytest.raises(ValueError):
         separable_points(n, margin=margin)
+
+
+# -- the loss along one weight ------------------------------------------------------------------
+def test_loss_along_weight_by_hand():
+    # Two points, one per class; (w, b) = (3, 4) / 5 after scaling to unit length.
+    x, y = np.array([[1.0], [-1.0]]), np.array([1, 0])
+    shifts = np.array([0.0, -3.0])
+    sigmoid = get("sigmoid")
+    loss = loss_along_weight(x, y, [3.0], 4.0, shifts, activation="sigmoid", steepness=2.0)
+    z = np.array([[0.6 + 0.8, -0.6 + 0.8], [-2.4 + 0.8, 2.4 + 0.8]])  # rows: shifts
+    expected = np.mean((sigmoid(2.0 * z) - y) ** 2, axis=1)
+    np.testing.assert_allclose(loss, expected, rtol=1e-15)
+    # The step output gets the second point wrong at shift 0 (z = 0.2 >= 0 fires 1)
+    # and both wrong at shift -3 (z = -1.6 and 3.2).
+    steps = loss_along_weight(x, y, [3.0], 4.0, shifts, activation="step")
+    np.testing.assert_array_equal(steps, [0.5, 1.0])
+
+
+def test_loss_along_weight_is_a_staircase_for_a_step_and_smooth_for_a_sigmoid():
+    x, y = separable_points(80, margin=0.1, seed=2)
+    trace = perceptron(x, y, epochs=12, seed=0)
+    w, b = trace.weights[-1], trace.biases[-1]
+    shifts = np.linspace(-2.0, 2.0, 401)
+    step = loss_along_weight(x, y, w, b, shifts)
+    smooth = loss_along_weight(x, y, w, b, shifts, activation="sigmoid")
+    # The trained perceptron separates the points: no error at shift 0.
+    assert step[200] == 0.0
+    # A step output only takes values k / n, and changes at few of the shifts.
+    np.testing.assert_allclose(step * len(x), np.round(step * len(x)), atol=1e-12)
+    assert np.count_nonzero(np.diff(step)) < 0.2 * len(shifts)
+    # A sigmoid output changes at every shift and has one valley near 0.
+    assert np.all(np.diff(smooth) != 0)
+    assert abs(shifts[np.argmin(smooth)]) < 0.2
+    assert np.all(smooth > 0)
+    # Scaling the unit changes nothing: it is normalised first.
+    np.testing.assert_allclose(loss_along_weight(x, y, 7 * w, 7 * b, shifts), step)
+
+
+def test_loss_along_weight_moves_the_chosen_weight():
+    x, y = separable_points(30, margin=0.2, seed=1)
+    shifts = np.array([0.5])
+    first = loss_along_weight(x, y, [1.0, 0.0], 0.0, shifts, activation="sigmoid")
+    second = loss_along_weight(x, y, [1.0, 0.0], 0.0, shifts, activation="sigmoid", index=1)
+    sigmoid = get("sigmoid")
+    np.testing.assert_allclose(first, np.mean((sigmoid(4 * 1.5 * x[:, 0]) - y) ** 2))
+    np.testing.assert_allclose(second, np.mean((sigmoid(4 * (x[:, 0] + 0.5 * x[:, 1])) - y) ** 2))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"weights": [1.0]}, "'weights'"),
+        ({"weights": [0.0, 0.0], "bias": 0.0}, "'weights' and 'bias'"),
+        ({"steepness": 0.0}, "'steepness'"),
+        ({"index": 2}, "'index'"),
+        ({"shifts": [[0.0]]}, "'shifts'"),
+        ({"bias": float("nan")}, "'bias'"),
+    ],
+)
+def test_loss_along_weight_names_bad_arguments(kwargs, message):
+    x, y = separable_points(10, seed=0)
+    arguments = {"weights": [1.0, 1.0], "bias": 0.0, "shifts": [0.0], **kwargs}
+    with pytest.raises(ValueError, match=message):
+        loss_along_weight(x, y, **arguments)

@@ -24,6 +24,12 @@ from ._charts import (
     plot_probabilities,
     probabilities_alt_text,
 )
+from ._curves import (
+    Curve,
+    activation_curves_alt_text,
+    activation_curves_figure,
+    plot_activation_curves,
+)
 from ._display import Markdown, formula, markdown_table
 from ._distances import gap_alt_text, gap_explorer, plot_gap
 from ._experiments import (
@@ -64,6 +70,15 @@ from ._gates import (
 )
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, loss_curves_figure, plot_loss_curves
+from ._losses import plot_training_losses, training_loss_figure
+from ._mlp import decision_regions_figure, regression_fit_figure
+from ._neuron import neuron_explorer, two_input_neuron_figure
+from ._perceptron import (
+    linear_unit_figure,
+    loss_along_weight_figure,
+    perceptron_explorer,
+    plot_linear_unit,
+)
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -88,7 +103,9 @@ from ._self_normalising import (
     plot_layer_statistics,
     plot_moment_field,
 )
+from ._softmax import softmax_vs_sigmoids_figure, temperature_explorer
 from ._style import COLORS, RC_PARAMS, style
+from ._tables import seed_results_table, slope_table
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
 __all__ = [
@@ -96,10 +113,13 @@ __all__ = [
     "RC_PARAMS",
     "BenchmarkTable",
     "Control",
+    "Curve",
     "Explorer",
     "Markdown",
     "Picture",
     "activation_alt_text",
+    "activation_curves_alt_text",
+    "activation_curves_figure",
     "activation_explorer",
     "activation_figure",
     "activation_grid",
@@ -112,6 +132,7 @@ __all__ = [
     "boundary_explorer",
     "dead_unit_explorer",
     "dead_unit_markdown",
+    "decision_regions_figure",
     "explorer",
     "formula",
     "gap_alt_text",
@@ -127,15 +148,20 @@ __all__ = [
     "layer_statistics_explorer",
     "layer_statistics_figure",
     "learning_curves_figure",
+    "linear_unit_figure",
+    "loss_along_weight_figure",
     "loss_curves_figure",
     "markdown_table",
     "max_pre_activations_figure",
     "moment_field_alt_text",
     "moment_field_explorer",
+    "neuron_explorer",
     "new_figure",
     "overlay_alt_text",
     "overlay_explorer",
+    "perceptron_explorer",
     "plot_activation",
+    "plot_activation_curves",
     "plot_approximations",
     "plot_band",
     "plot_benchmark",
@@ -148,6 +174,7 @@ __all__ = [
     "plot_gelu_gate",
     "plot_layer_statistics",
     "plot_learning_curves",
+    "plot_linear_unit",
     "plot_loss_curves",
     "plot_max_pre_activations",
     "plot_moment_field",
@@ -157,20 +184,28 @@ __all__ = [
     "plot_quantised",
     "plot_seed_bands",
     "plot_silu_beta",
+    "plot_training_losses",
     "png_bytes",
     "probabilities_alt_text",
     "quantisation_explorer",
     "quantised_alt_text",
     "read_benchmark",
+    "regression_fit_figure",
     "seed_bands_figure",
+    "seed_results_table",
     "seed_sweep_markdown",
     "series_colors",
     "show",
     "silu_beta_alt_text",
     "silu_beta_explorer",
+    "slope_table",
     "slower_than_torch_markdown",
+    "softmax_vs_sigmoids_figure",
     "split_axes",
     "style",
+    "temperature_explorer",
+    "training_loss_figure",
     "training_runs_markdown",
+    "two_input_neuron_figure",
     "unit_name",
 ]

@@ -45,7 +45,7 @@ from ._hand_fit import (
     xy_data,
 )
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights, parameter_count
-from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
+from ._perceptron import LinearUnitTrace, adaline, loss_along_weight, perceptron, separable_points
 from ._self_normalising import (
     DROPOUT_KINDS,
     SELU_SATURATION,
@@ -112,6 +112,7 @@ __all__ = [
     "iterate_moment_map",
     "layer_statistics",
     "least_squares_loss",
+    "loss_along_weight",
     "make_dataset",
     "matched_width",
     "max_pre_activation_trace",

@@ -28,7 +28,7 @@ import numpy as np
 from .._checks import finite_array, generator, integer, positive, real
 from ..activations import get
 
-__all__ = ["LinearUnitTrace", "adaline", "perceptron", "separable_points"]
+__all__ = ["LinearUnitTrace", "adaline", "loss_along_weight", "perceptron", "separable_points"]
 
 
 @dataclass(frozen=True)
@@ -243,3 +243,79 @@ def adaline(
         Parameters, error counts and squared error after every epoch.
     """
     return _train(x, y, "adaline", learning_rate, epochs, seed)
+
+
+# -- the loss seen along one weight ---------------------------------------------------------
+def loss_along_weight(
+    x: Any,
+    y: Any,
+    weights: Any,
+    bias: float,
+    shifts: Any,
+    *,
+    activation: Any = "step",
+    steepness: float = 4.0,
+    index: int = 0,
+) -> np.ndarray:
+    r"""The mean squared error of one unit as a single weight moves along a line.
+
+    ``(weights, bias)`` is first scaled to unit length, so that ``steepness`` alone sets
+    how sharp the unit is. With :math:`(\hat w, \hat b)` the scaled parameters and
+    :math:`e` the unit vector of weight ``index``, the error at a shift :math:`s` is
+    :math:`\frac1n \sum_i \bigl(f(k\,z_i) - t_i\bigr)^2` with
+    :math:`z_i = (\hat w + s\,e) \cdot x_i + \hat b`, :math:`k` the steepness and
+    :math:`f` the activation: a one-dimensional slice through the loss surface, to
+    compare a step output (flat pieces and jumps) with a smooth one.
+
+    Parameters
+    ----------
+    x : array_like, shape (n, d)
+        The points.
+    y : array_like of int, shape (n,)
+        Their labels, 0 or 1.
+    weights : array_like, shape (d,)
+        The unit's weights, e.g. a trained perceptron's ``trace.weights[-1]``.
+    bias : float
+        Its bias.
+    shifts : array_like, shape (m,)
+        Changes of the chosen weight (after scaling) at which to measure the error.
+    activation : str or Activation
+        The unit's output function, a registry name or record (``"step"``, ``"sigmoid"``).
+    steepness : float
+        :math:`k > 0`, multiplies the pre-activation before the activation.
+    index : int
+        Which weight moves.
+
+    Returns
+    -------
+    ndarray, shape (m,)
+        The mean squared error at each shift.
+
+    Raises
+    ------
+    ValueError
+        If the shapes disagree, the weights and bias are all zero, or ``steepness`` or
+        ``index`` is out of range.
+    """
+    x, y = _inputs(x, y)
+    weights = np.asarray(weights, dtype=np.float64)
+    if weights.shape != (x.shape[1],):
+        raise ValueError(
+            f"parameter 'weights' must have shape ({x.shape[1]},), got {weights.shape}"
+        )
+    bias = real("bias", bias)
+    shifts = np.asarray(shifts, dtype=np.float64)
+    if shifts.ndim != 1:
+        raise ValueError(f"parameter 'shifts' must be a vector, got shape {shifts.shape}")
+    steepness = positive("steepness", steepness)
+    index = integer("index", index, 0)
+    if index >= x.shape[1]:
+        raise ValueError(f"parameter 'index' must be below {x.shape[1]}, got {index}")
+    scale = math.hypot(*weights, bias)
+    if scale == 0.0:
+        raise ValueError("parameters 'weights' and 'bias' are all zero: no direction to scale")
+    f = get(activation)
+    z = x @ (weights / scale) + bias / scale
+    # One row per shift: moving weight ``index`` by s adds s * x[:, index] to every z.
+    moved = z[None, :] + shifts[:, None] * x[None, :, index]
+    return np.mean((f(steepness * moved) - y[None, :]) ** 2, axis=1)

@@ -1,0 +1,121 @@
+"""Pictures of softmax outputs as probability bars (:func:`actbook.plot_probabilities`).
+
+:func:`temperature_explorer` slides the temperature of a softmax over fixed scores;
+:func:`softmax_vs_sigmoids_figure` puts one label's softmax next to several labels'
+independent sigmoids for the same scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from ..activations import get
+from ._charts import plot_probabilities, probabilities_alt_text
+from ._plot import Picture, new_figure, show
+from ._style import style
+from ._widgets import Control, Explorer, explorer
+
+__all__ = ["softmax_vs_sigmoids_figure", "temperature_explorer"]
+
+
+def _scores(scores: Any, labels: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    values = np.asarray(scores, dtype=np.float64)
+    labels = list(labels)
+    if values.ndim != 1 or values.size == 0 or len(labels) != values.size:
+        raise ValueError(
+            f"parameters 'scores' and 'labels' must be a vector and one label per entry, got "
+            f"shape {values.shape} and {len(labels)} labels"
+        )
+    return values, labels
+
+
+def _and(words: Any) -> str:
+    """``"a, b and c"``."""
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
+
+
+def temperature_explorer(
+    scores: Any,
+    labels: Sequence[str],
+    temperatures: Sequence[float],
+    *,
+    default: float = 1.0,
+) -> Explorer:
+    """A temperature slider over ``softmax(scores / T)``, drawn as probability bars.
+
+    Parameters
+    ----------
+    scores : array_like, shape (n,)
+        Fixed scores (logits).
+    labels : sequence of str
+        One label per score.
+    temperatures : sequence of float
+        The values of ``T`` the slider offers, each ``> 0``.
+    default : float
+        The temperature shown first; one of ``temperatures``.
+
+    Returns
+    -------
+    Explorer
+    """
+    values, labels = _scores(scores, labels)
+    softmax = get("softmax")
+    probabilities = {t: softmax(values, temperature=t) for t in temperatures}
+
+    def draw(ax: Axes, *, temperature: float) -> None:
+        plot_probabilities(ax, probabilities[temperature], labels)
+        with style():
+            ax.set_title(f"softmax(scores / T), T = {temperature:g}")
+
+    def alt(chosen: Mapping[str, Any]) -> str:
+        t = chosen["temperature"]
+        what = f"softmax probabilities at temperature {t:g}"
+        return probabilities_alt_text(probabilities[t], labels, what=what)
+
+    control = Control("temperature", list(temperatures), default=default, label="temperature T")
+    return explorer(draw, [control], alt=alt)
+
+
+def softmax_vs_sigmoids_figure(
+    scores: Any, labels: Sequence[str], *, figsize: tuple[float, float] | None = (8.0, 3.2)
+) -> Picture:
+    """Softmax (one label) beside independent sigmoids (several labels) of the same scores.
+
+    Parameters
+    ----------
+    scores : array_like, shape (n,)
+        The scores.
+    labels : sequence of str
+        One label per score.
+    figsize : tuple of float, optional
+        Size of the figure in inches.
+
+    Returns
+    -------
+    Picture
+        Two bar charts; each title and the alt text give the sum of the bars.
+    """
+    values, labels = _scores(scores, labels)
+    exclusive, independent = get("softmax")(values), get("sigmoid")(values)
+    fig, (left, right) = new_figure(1, 2, figsize=figsize)
+    plot_probabilities(left, exclusive, labels)
+    plot_probabilities(right, independent, labels)
+    with style():
+        left.set_title(f"softmax: one label (sum {exclusive.sum():.2f})")
+        right.set_title(f"sigmoids: several labels (sum {independent.sum():.2f})")
+
+    def listing(probabilities: np.ndarray) -> str:
+        return ", ".join(f"{n} {v:.2f}" for n, v in zip(labels, probabilities, strict=True))
+
+    alt = (
+        f"Two bar charts of the same scores, {_and(f'{s:g}' for s in values)}, "
+        f"for {_and(labels)}. Left, softmax: {listing(exclusive)}, summing to "
+        f"{exclusive.sum():.2f}. Right, independent sigmoids: {listing(independent)}, "
+        f"summing to {independent.sum():.2f}."
+    )
+    return show(fig, alt)
