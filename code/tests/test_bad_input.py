@@ -674,6 +674,147 @@ CASES += [
     ),
 ]
 
+# The Parts I-II picture helpers (curves, losses, trained networks, neuron, perceptron).
+CASES += [
+    ("Curve", lambda: ab.Curve("relux"), "relux", ValueError),
+    ("Curve", lambda: ab.Curve("relu", weight=NAN), "weight", ValueError),
+    (
+        "plot_activation_curves",
+        lambda: ab.plot_activation_curves(axes(), "relu"),
+        "curves",
+        ValueError,
+    ),
+    (
+        "plot_activation_curves",
+        lambda: ab.plot_activation_curves(axes(), [ab.Curve("relu")], xlim=(1, 0)),
+        "xlim",
+        ValueError,
+    ),
+    ("activation_curves_alt_text", lambda: ab.activation_curves_alt_text([]), "curves", ValueError),
+    (
+        "activation_curves_figure",
+        lambda: ab.activation_curves_figure([ab.Curve("relu")], levels="0.5"),
+        "levels",
+        ValueError,
+    ),
+    (
+        "plot_training_losses",
+        lambda: ab.plot_training_losses(axes(), [1.0, 0.5]),
+        "losses",
+        ValueError,
+    ),
+    (
+        "plot_training_losses",
+        lambda: ab.plot_training_losses(axes(), {"a": [1.0, 0.5]}, start=-1),
+        "start",
+        ValueError,
+    ),
+    ("training_loss_figure", lambda: ab.training_loss_figure({}), "losses", ValueError),
+    ("decision_regions_figure", lambda: ab.decision_regions_figure([]), "panels", ValueError),
+    (
+        "decision_regions_figure",
+        lambda: ab.decision_regions_figure([("relu", model(), data())], points="all"),
+        "points",
+        ValueError,
+    ),
+    ("regression_fit_figure", lambda: ab.regression_fit_figure("model", X, X), "model", ValueError),
+    (
+        "regression_fit_figure",
+        lambda: ab.regression_fit_figure(ab.MLP((1, 2, 1), loss="mse"), X, X[:3]),
+        "'y'",
+        ValueError,
+    ),
+    (
+        "neuron_explorer",
+        lambda: ab.neuron_explorer("relu", weights=[1.0], biases=[0.0]),
+        "activations",
+        ValueError,
+    ),
+    (
+        "neuron_explorer",
+        lambda: ab.neuron_explorer(["relu"], weights=[NAN], biases=[0.0]),
+        "weights",
+        ValueError,
+    ),
+    (
+        "two_input_neuron_figure",
+        lambda: ab.two_input_neuron_figure(["relu"], [1.0], 0.0),
+        "weights",
+        ValueError,
+    ),
+    (
+        "two_input_neuron_figure",
+        lambda: ab.two_input_neuron_figure(["relu"], [1.0, 1.0], INF),
+        "bias",
+        ValueError,
+    ),
+    (
+        "plot_linear_unit",
+        lambda: ab.plot_linear_unit(axes(), "trace", POINTS, LABELS),
+        "trace",
+        ValueError,
+    ),
+    (
+        "perceptron_explorer",
+        lambda: ab.perceptron_explorer(
+            ab.perceptron(POINTS, LABELS, epochs=2), POINTS, LABELS, epochs=[9]
+        ),
+        "epochs",
+        ValueError,
+    ),
+    (
+        "linear_unit_figure",
+        lambda: ab.linear_unit_figure("trace", POINTS, LABELS),
+        "trace",
+        ValueError,
+    ),
+    (
+        "loss_along_weight",
+        lambda: ab.loss_along_weight(POINTS, LABELS, [1.0, 1.0], 0.0, [0.0], index=5),
+        "index",
+        ValueError,
+    ),
+    (
+        "loss_along_weight",
+        lambda: ab.loss_along_weight(POINTS, LABELS, [1.0, 1.0], NAN, [0.0]),
+        "bias",
+        ValueError,
+    ),
+    (
+        "loss_along_weight_figure",
+        lambda: ab.loss_along_weight_figure(POINTS, LABELS, [1.0, 1.0], 0.0, activations="step"),
+        "activations",
+        ValueError,
+    ),
+    (
+        "temperature_explorer",
+        lambda: ab.temperature_explorer([1.0, 2.0], ["a", "b"], [0.0]),
+        "temperatures",
+        ValueError,
+    ),
+    (
+        "temperature_explorer",
+        lambda: ab.temperature_explorer([1.0, 2.0], "ab", [1.0]),
+        "labels",
+        ValueError,
+    ),
+    (
+        "softmax_vs_sigmoids_figure",
+        lambda: ab.softmax_vs_sigmoids_figure([1.0, NAN], ["a", "b"]),
+        "scores",
+        ValueError,
+    ),
+    ("slope_table", lambda: ab.slope_table("relu", [0.0]), "activations", ValueError),
+    ("slope_table", lambda: ab.slope_table(["relu"], [NAN]), "points", ValueError),
+    ("seed_results_table", lambda: ab.seed_results_table([]), "runs_by_seed", ValueError),
+    (
+        "seed_results_table",
+        lambda: ab.seed_results_table([runs()], test_accuracy_at=[9]),
+        "test_accuracy_at",
+        ValueError,
+    ),
+]
+
 #: Public names that take no argument a reader could get wrong, and why.
 NOT_CALLED_WITH_BAD_INPUT = {
     "COLORS": "a constant",
@@ -696,6 +837,17 @@ NOT_CALLED_WITH_BAD_INPUT = {
     "History": "made by MLP.fit()",
     "HandFit": "made by fit_by_hand()",
     "LinearUnitTrace": "made by perceptron() and adaline()",
+    "DROPOUT_KINDS": "a constant",
+    "GATED_UNITS": "a constant",
+    "SELU_ALPHA": "a constant",
+    "SELU_SCALE": "a constant",
+    "SELU_SATURATION": "a constant",
+    "WEIGHT_TAU": "a constant",
+    "GatedComparison": "made by gated_comparison()",
+    "GatedVariant": "made by gated_comparison()",
+    "LayerStatistics": "made by layer_statistics()",
+    "MomentField": "made by moment_field()",
+    "Extremum": "made by curve_minimum()",
     "IntegerActivation": "made by lookup_activation() and integer_hard_sigmoid()",
     "Gap": "made by max_gap()",
     "SeedSpread": "made by seed_spread()",

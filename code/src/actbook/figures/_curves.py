@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import name_sequence, number_sequence, real
 from ..activations import Activation, get
 from ._plot import Picture, new_figure, plot_activation, show
 from ._style import COLORS, style
@@ -68,6 +69,10 @@ class Curve:
     weight: float = 1.0
     label: str | None = None
 
+    def __post_init__(self) -> None:
+        get(self.activation).resolve(self.params)  # the name and parameters exist
+        real("weight", self.weight)
+
     @property
     def record(self) -> Activation:
         """The registry record."""
@@ -117,6 +122,14 @@ def _checked(curves: Sequence[Curve], shade: tuple[int, int] | None) -> list[Cur
     return curves
 
 
+def _curve_list(curves: Any) -> list[Curve]:
+    """At least one :class:`Curve`, as a list, or a ``ValueError`` naming ``curves``."""
+    curves = name_sequence("curves", curves, what="Curve objects")
+    if not all(isinstance(curve, Curve) for curve in curves):
+        raise ValueError(f"parameter 'curves' must hold Curve objects, got {curves!r}")
+    return curves
+
+
 def plot_activation_curves(
     ax: Axes,
     curves: Sequence[Curve],
@@ -152,6 +165,8 @@ def plot_activation_curves(
     list of matplotlib.lines.Line2D
         The reference line (if any), then one line per curve.
     """
+    curves = _curve_list(curves)
+    levels = number_sequence("levels", levels, minimum=0)
     curves = _checked(curves, shade)
     options = {"derivative": False, "xlim": xlim, "ylim": ylim, "points": points}
     lines: list[Any] = []
@@ -195,6 +210,8 @@ def activation_curves_alt_text(
     points: int = 601,
 ) -> str:
     """Describe in words what :func:`plot_activation_curves` draws, colours included."""
+    curves = _curve_list(curves)
+    levels = number_sequence("levels", levels, minimum=0)
     curves = _checked(curves, shade)
     records = [curve.record for curve in curves]
     same = len({r.name for r in records}) == 1
@@ -257,6 +274,8 @@ def activation_curves_figure(
     -------
     Picture
     """
+    curves = _curve_list(curves)
+    levels = number_sequence("levels", levels, minimum=0)
     fig, ax = new_figure(figsize=figsize)
     options = {"reference": reference, "levels": levels, "shade": shade, "xlim": xlim}
     plot_activation_curves(ax, curves, ylim=ylim, **options)

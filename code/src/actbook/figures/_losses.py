@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import integer
 from ._curves import COLOR_WORDS, CURVE_COLORS
 from ._plot import Picture, new_figure, show
 from ._style import style
@@ -94,6 +95,9 @@ def plot_training_losses(
     list of matplotlib.lines.Line2D
         One line per curve, in the order of ``losses``.
     """
+    if not isinstance(losses, Mapping) or not losses:
+        raise ValueError(f"parameter 'losses' must map labels to loss curves, got {losses!r}")
+    start = integer("start", start, 0)
     lines = []
     with style():
         for key, label, color, dash in _keys(losses, linestyles):
@@ -131,6 +135,8 @@ def training_loss_figure(
     -------
     Picture
     """
+    if not isinstance(losses, Mapping) or not losses:
+        raise ValueError(f"parameter 'losses' must map labels to loss curves, got {losses!r}")
     fig, ax = new_figure(figsize=figsize)
     plot_training_losses(
         ax, losses, linestyles=linestyles, start=start, xlabel=xlabel, ylabel=ylabel

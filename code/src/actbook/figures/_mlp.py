@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from .._checks import instance
 from ..training import MLP, Dataset, decision_grid
 from ._experiments import plot_decision_regions
 from ._plot import Picture, new_figure, show
@@ -137,6 +138,7 @@ def regression_fit_figure(
     -------
     Picture
     """
+    instance("model", model, MLP, 'an MLP (trained with loss="mse")')
     if model.sizes[0] != 1 or model.sizes[-1] != 1:
         raise ValueError(
             f"parameter 'model' must have one input and one output, has sizes {model.sizes}"

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import name_sequence, number_sequence, real
 from ..activations import get
 from ._plot import Picture, new_figure, plot_activation, show
 from ._style import COLORS, style
@@ -123,6 +124,9 @@ def neuron_explorer(
     -------
     Explorer
     """
+    activations = name_sequence("activations", activations)
+    weights = number_sequence("weights", weights)
+    biases = number_sequence("biases", biases)
     names = [get(a).name for a in activations]
     if not names:
         raise ValueError("parameter 'activations' needs at least one activation")
@@ -204,6 +208,11 @@ def two_input_neuron_figure(
     -------
     Picture
     """
+    activations = name_sequence("activations", activations)
+    weights = number_sequence("weights", weights)
+    if len(weights) != 2:
+        raise ValueError(f"parameter 'weights' must hold the two input weights, got {weights!r}")
+    bias = real("bias", bias)
     records = [get(a) for a in activations]
     if not records:
         raise ValueError("parameter 'activations' needs at least one activation")

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import instance, name_sequence
 from ..activations import get
 from ..training import LinearUnitTrace, loss_along_weight
 from ._experiments import BOUNDARY_COLOR, CLASS_COLORS, _scatter_classes
@@ -91,6 +92,7 @@ def plot_linear_unit(
     int
         The number of misclassified points, circled.
     """
+    instance("trace", trace, LinearUnitTrace, "a LinearUnitTrace from perceptron() or adaline()")
     x, y = _labelled(x, y)
     row = range(trace.epochs + 1)[epoch]  # an IndexError names a bad epoch
     wrong = trace.predict(x, row) != y
@@ -141,6 +143,7 @@ def perceptron_explorer(
     -------
     Explorer
     """
+    instance("trace", trace, LinearUnitTrace, "a LinearUnitTrace from perceptron() or adaline()")
     x, y = _labelled(x, y)
     if epochs is None:
         last = trace.converged_epoch if trace.converged_epoch is not None else trace.epochs
@@ -192,6 +195,7 @@ def linear_unit_figure(
     -------
     Picture
     """
+    instance("trace", trace, LinearUnitTrace, "a LinearUnitTrace from perceptron() or adaline()")
     fig, (left, right) = new_figure(1, 2, figsize=figsize)
     error = trace.squared_error
     with style():
@@ -249,6 +253,7 @@ def loss_along_weight_figure(
     -------
     Picture
     """
+    activations = name_sequence("activations", activations)
     shifts = np.linspace(-2.0, 2.0, 801) if shifts is None else np.asarray(shifts, float)
     if not 1 <= len(activations) <= len(_LINESTYLES):
         raise ValueError(

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import finite_array, name_sequence, number_sequence, positive
 from ..activations import get
 from ._charts import plot_probabilities, probabilities_alt_text
 from ._plot import Picture, new_figure, show
@@ -63,6 +64,10 @@ def temperature_explorer(
     -------
     Explorer
     """
+    temperatures = [
+        positive("temperatures", value) for value in number_sequence("temperatures", temperatures)
+    ]
+    labels = name_sequence("labels", labels, what="labels")
     values, labels = _scores(scores, labels)
     softmax = get("softmax")
     probabilities = {t: softmax(values, temperature=t) for t in temperatures}
@@ -100,6 +105,8 @@ def softmax_vs_sigmoids_figure(
     Picture
         Two bar charts; each title and the alt text give the sum of the bars.
     """
+    scores = finite_array("scores", scores, ndim=1)
+    labels = name_sequence("labels", labels, what="labels")
     values, labels = _scores(scores, labels)
     exclusive, independent = get("softmax")(values), get("sigmoid")(values)
     fig, (left, right) = new_figure(1, 2, figsize=figsize)

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from .._checks import name_sequence, number_sequence
 from ..activations import Activation, get
 from ..training import TrainingRun
 from ._display import Markdown, markdown_table
@@ -41,6 +42,8 @@ def slope_table(activations: Sequence[str | Activation], points: Sequence[float]
         If an activation is not elementwise (softmax has a Jacobian, not a slope), or no
         point is given.
     """
+    activations = name_sequence("activations", activations)
+    points = number_sequence("points", points)
     records = [get(a) for a in activations]
     vector = [r.name for r in records if not r.elementwise]
     if vector:
