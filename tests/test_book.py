@@ -99,7 +99,7 @@ def test_every_registered_activation_has_a_chapter(built_book: BuildResult) -> N
         pages.append((soup.get_text(), alts))
     homeless = []
     for activation in ab.registry():
-        title = re.compile(rf"(?<![\w-]){re.escape(activation.title)}(?![\w-])")
+        title = re.compile(rf"(?<![\w-]){re.escape(activation.title)}(?![\w-])", re.IGNORECASE)
         if not any(activation.latex in text and title.search(alts) for text, alts in pages):
             homeless.append(activation.name)
     assert homeless == [], "no chapter shows the formula and a plot of these activations"
