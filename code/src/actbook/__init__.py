@@ -62,6 +62,7 @@ from .figures import (
     plot_loss_curves,
     plot_overlay,
     plot_probabilities,
+    plot_zero_fractions,
     png_bytes,
     probabilities_alt_text,
     read_benchmark,
@@ -69,6 +70,8 @@ from .figures import (
     show,
     split_axes,
     style,
+    zero_fraction_alt_text,
+    zero_fraction_explorer,
 )
 from .training import (
     DATASETS,
@@ -83,6 +86,7 @@ from .training import (
     HandFit,
     History,
     LinearUnitTrace,
+    SparsitySweep,
     TrainingRun,
     adaline,
     born_dead_fraction,
@@ -97,6 +101,7 @@ from .training import (
     hand_gradient,
     hand_loss,
     hand_predict,
+    hidden_activations,
     hidden_pre_activations,
     initial_weights,
     make_dataset,
@@ -105,10 +110,12 @@ from .training import (
     perceptron,
     seed_sweep,
     separable_points,
+    sparsity_sweep,
     spiral,
     train_per_activation,
     train_test_split,
     xor,
+    zero_fraction,
 )
 
 __all__ = [
@@ -133,6 +140,7 @@ __all__ = [
     "Markdown",
     "Parameter",
     "Picture",
+    "SparsitySweep",
     "TrainingRun",
     "activation_alt_text",
     "activation_explorer",
@@ -163,6 +171,7 @@ __all__ = [
     "hand_gradient",
     "hand_loss",
     "hand_predict",
+    "hidden_activations",
     "hidden_pre_activations",
     "initial_weights",
     "make_dataset",
@@ -183,6 +192,7 @@ __all__ = [
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
+    "plot_zero_fractions",
     "png_bytes",
     "probabilities_alt_text",
     "properties_markdown",
@@ -195,12 +205,16 @@ __all__ = [
     "series_colors",
     "show",
     "softmax_jacobian",
+    "sparsity_sweep",
     "spiral",
     "split_axes",
     "style",
     "train_per_activation",
     "train_test_split",
     "xor",
+    "zero_fraction",
+    "zero_fraction_alt_text",
+    "zero_fraction_explorer",
 ]
 
 __version__ = "0.1.0"

@@ -35,6 +35,7 @@ from ._plot import (
     png_bytes,
     show,
 )
+from ._sparsity import plot_zero_fractions, zero_fraction_alt_text, zero_fraction_explorer
 from ._style import COLORS, RC_PARAMS, style
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
@@ -69,6 +70,7 @@ __all__ = [
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",
+    "plot_zero_fractions",
     "png_bytes",
     "probabilities_alt_text",
     "read_benchmark",
@@ -76,4 +78,6 @@ __all__ = [
     "show",
     "split_axes",
     "style",
+    "zero_fraction_alt_text",
+    "zero_fraction_explorer",
 ]

@@ -40,6 +40,7 @@ from ._hand_fit import (
 )
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
 from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
+from ._sparsity import SparsitySweep, hidden_activations, sparsity_sweep, zero_fraction
 
 __all__ = [
     "DATASETS",
@@ -54,6 +55,7 @@ __all__ = [
     "HandFit",
     "History",
     "LinearUnitTrace",
+    "SparsitySweep",
     "TrainingRun",
     "adaline",
     "born_dead_fraction",
@@ -68,6 +70,7 @@ __all__ = [
     "hand_gradient",
     "hand_loss",
     "hand_predict",
+    "hidden_activations",
     "hidden_pre_activations",
     "initial_weights",
     "make_dataset",
@@ -76,9 +79,11 @@ __all__ = [
     "perceptron",
     "seed_sweep",
     "separable_points",
+    "sparsity_sweep",
     "spiral",
     "train_per_activation",
     "train_test_split",
     "xor",
     "xy_data",
+    "zero_fraction",
 ]

@@ -1,0 +1,104 @@
+"""The picture of the zero counts: what the bars, dots and ticks show, and the words."""
+
+from __future__ import annotations
+
+import html
+
+import actbook as ab
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.patches import Rectangle
+
+
+@pytest.fixture(scope="module")
+def sweep(moons):
+    return ab.sparsity_sweep(
+        moons,
+        ["relu", "hardshrink", "gelu"],
+        [0, 1, 2],
+        hidden=(8, 8),
+        epochs=3,
+        batch_size=16,
+        optimizer=ab.Adam(0.02),
+    )
+
+
+def _bars(ax, color):
+    return [
+        p
+        for p in ax.patches
+        if isinstance(p, Rectangle) and to_rgba(p.get_facecolor()) == to_rgba(color)
+    ]
+
+
+@pytest.mark.parametrize("measure", ["zero_fraction", "small_fraction"])
+def test_bars_show_the_mean_and_its_silent_part(sweep, measure):
+    fig, ax = ab.new_figure()
+    ab.plot_zero_fractions(ax, sweep, measure=measure)
+    values = getattr(sweep, measure)
+    grey = _bars(ax, ab.COLORS["muted"])
+    first = _bars(ax, ab.COLORS["function"])
+    second = _bars(ax, ab.COLORS["reference"])
+    assert len(grey) == 6 and len(first) == len(second) == 3  # activations x layers
+    for i in range(3):
+        for layer, coloured in enumerate([first, second]):
+            silent = grey[3 * layer + i]
+            assert silent.get_width() == pytest.approx(
+                sweep.always_zero_fraction[i, :, layer].mean()
+            )
+            # The coloured part starts where the grey one ends and ends at the mean.
+            assert coloured[i].get_x() == pytest.approx(silent.get_width())
+            assert coloured[i].get_x() + coloured[i].get_width() == pytest.approx(
+                values[i, :, layer].mean()
+            )
+
+
+def test_one_dot_per_seed_and_a_tick_before_training(sweep):
+    fig, ax = ab.new_figure()
+    ab.plot_zero_fractions(ax, sweep)
+    dots = [line for line in ax.lines if line.get_marker() == "o"]
+    assert len(dots) == 2 * 3  # layers x seeds, each across the activations
+    drawn = sorted(float(v) for line in dots for v in line.get_xdata())
+    np.testing.assert_allclose(drawn, np.sort(sweep.zero_fraction.ravel()))
+    ticks = [line for line in ax.lines if line.get_marker() == "|"]
+    np.testing.assert_allclose(
+        np.concatenate([t.get_xdata() for t in ticks]),
+        sweep.initial_zero_fraction.mean(axis=1).T.ravel(),
+    )
+
+
+def test_axes_name_the_activations_and_the_quantity(sweep):
+    fig, ax = ab.new_figure()
+    ab.plot_zero_fractions(ax, sweep, measure="small_fraction")
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(sweep.labels)
+    assert "0.01" in ax.get_xlabel() and "test set" in ax.get_xlabel()
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]  # first activation on top
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"layer 1", "layer 2", "one seed", "units 0 on every input"} <= set(labels)
+    fig, ax = ab.new_figure()
+    ab.plot_zero_fractions(ax, sweep)
+    assert "exactly 0" in ax.get_xlabel()
+    with pytest.raises(ValueError, match="measure"):
+        ab.plot_zero_fractions(ax, sweep, measure="dead")
+
+
+def test_alt_text_gives_every_number_drawn(sweep):
+    text = ab.zero_fraction_alt_text(sweep)
+    for i, label in enumerate(sweep.labels):
+        assert f"{label}: layer 1 {sweep.zero_fraction[i, :, 0].mean():.0%}" in text
+        assert f"layer 2 {sweep.zero_fraction[i, :, 1].mean():.0%}" in text
+    assert "3 seeds" in text
+    assert "|a| ≤ 0.01" in ab.zero_fraction_alt_text(sweep, measure="small_fraction")
+
+
+def test_explorer_toggles_between_the_two_counts(sweep):
+    box = ab.zero_fraction_explorer(sweep)
+    (toggle,) = [w for w in box.children if isinstance(w, widgets.ToggleButtons)]
+    assert [label for label, _ in toggle.options] == ["exactly 0", "|a| ≤ 0.01"]
+    stack = box.children[-1]
+    assert isinstance(stack, widgets.Stack) and len(stack.children) == 2
+    frames = [child.value for child in stack.children]
+    assert html.escape(ab.zero_fraction_alt_text(sweep)) in frames[0]
+    assert frames[0] != frames[1]
