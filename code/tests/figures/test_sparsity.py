@@ -102,3 +102,54 @@ def test_explorer_toggles_between_the_two_counts(sweep):
     frames = [child.value for child in stack.children]
     assert html.escape(ab.zero_fraction_alt_text(sweep)) in frames[0]
     assert frames[0] != frames[1]
+
+
+# -- denoising ---------------------------------------------------------------------------
+CLEAN = np.array([0.0, 3.0, 0.0, 0.0, -2.0, 0.0])
+NOISY = CLEAN + np.array([0.2, -0.4, -0.3, 0.6, 0.1, -0.1])
+
+
+@pytest.mark.parametrize("shrink", ["softshrink", "hardshrink"])
+def test_denoising_draws_the_three_signals_and_the_band(shrink):
+    fig, ax = ab.new_figure()
+    estimate = ab.plot_denoising(ax, CLEAN, NOISY, shrink, 0.5)
+    np.testing.assert_array_equal(estimate, ab.get(shrink)(NOISY, lambd=0.5))
+    noisy, clean, drawn = ax.lines
+    np.testing.assert_array_equal(noisy.get_ydata(), NOISY)
+    np.testing.assert_array_equal(clean.get_ydata(), CLEAN)
+    np.testing.assert_array_equal(drawn.get_ydata(), estimate)
+    # Noise below the threshold becomes exactly 0; the two spikes and the one noise
+    # value above the threshold (0.6 at index 3) survive.
+    assert np.flatnonzero(estimate).tolist() == [1, 3, 4]
+    (band,) = ax.patches  # the band [-0.5, 0.5] in data units
+    assert band.get_y() == pytest.approx(-0.5) and band.get_height() == pytest.approx(1.0)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["noisy", "clean", shrink]
+
+
+def test_denoising_rejects_bad_arguments():
+    fig, ax = ab.new_figure()
+    with pytest.raises(ValueError, match="shrink"):
+        ab.plot_denoising(ax, CLEAN, NOISY, "tanhshrink", 0.5)
+    with pytest.raises(ValueError, match="clean"):
+        ab.plot_denoising(ax, CLEAN, NOISY[:-1], "softshrink", 0.5)
+    with pytest.raises(ValueError, match="lambd"):
+        ab.plot_denoising(ax, CLEAN, NOISY, "softshrink", -1.0)
+    with pytest.raises(ValueError, match="thresholds"):
+        ab.denoising_explorer(CLEAN, NOISY, [-0.5, 1.0])
+
+
+def test_denoising_explorer_frames_show_the_error_of_each_choice():
+    box = ab.denoising_explorer(CLEAN, NOISY, [0.25, 0.5, 1.0], reference=0.5)
+    toggle, slider, stack = box.children
+    assert isinstance(toggle, widgets.ToggleButtons)
+    assert [label for label, _ in toggle.options] == ["softshrink", "hardshrink"]
+    assert isinstance(slider, widgets.SelectionSlider)
+    assert [label for label, _ in slider.options] == ["0.25", "0.50", "1.00"]
+    frames = [frame.value for inner in stack.children for frame in inner.children]
+    assert len(frames) == 6
+    hard = ab.get("hardshrink")(NOISY, lambd=1.0)
+    error = np.sqrt(np.mean((hard - CLEAN) ** 2))
+    kept = np.count_nonzero(hard)
+    assert f"hardshrink estimate with threshold 1.00, which keeps {kept} entries" in frames[5]
+    assert f"RMS error {error:.3f}" in frames[5]
+    assert "dotted line at 0.50" in frames[0]

@@ -35,7 +35,13 @@ from ._plot import (
     png_bytes,
     show,
 )
-from ._sparsity import plot_zero_fractions, zero_fraction_alt_text, zero_fraction_explorer
+from ._sparsity import (
+    denoising_explorer,
+    plot_denoising,
+    plot_zero_fractions,
+    zero_fraction_alt_text,
+    zero_fraction_explorer,
+)
 from ._style import COLORS, RC_PARAMS, style
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
@@ -54,6 +60,7 @@ __all__ = [
     "benchmark_markdown",
     "boundary_explorer",
     "dead_unit_explorer",
+    "denoising_explorer",
     "explorer",
     "formula",
     "gradient_flow_explorer",
@@ -67,6 +74,7 @@ __all__ = [
     "plot_benchmark",
     "plot_curves",
     "plot_decision_regions",
+    "plot_denoising",
     "plot_loss_curves",
     "plot_overlay",
     "plot_probabilities",

@@ -6,21 +6,32 @@ silent units (zero on every test input, grey) and the part from units that respo
 some inputs only (coloured), with a dot per seed and an orange tick at the share of
 exact zeros before training. :func:`zero_fraction_explorer` toggles
 between exact zeros and outputs below the sweep's tolerance.
+
+:func:`plot_denoising` and :func:`denoising_explorer` show where those zeros come from in
+signal processing: soft and hard shrinkage of a noisy sparse signal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
 
+from ..activations import get
 from ..training import SparsitySweep
+from ._experiments import split_axes
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
-__all__ = ["plot_zero_fractions", "zero_fraction_alt_text", "zero_fraction_explorer"]
+__all__ = [
+    "denoising_explorer",
+    "plot_denoising",
+    "plot_zero_fractions",
+    "zero_fraction_alt_text",
+    "zero_fraction_explorer",
+]
 
 #: One colour per hidden layer (the silent part of every bar is grey).
 LAYER_COLORS = (COLORS["function"], COLORS["reference"], COLORS["accent"], COLORS["highlight"])
@@ -155,3 +166,135 @@ def zero_fraction_explorer(
         return zero_fraction_alt_text(sweep, measure=names[values["count"]])
 
     return explorer(draw, [Control("count", list(names))], alt=alt, figsize=figsize)
+
+
+# -- denoising by shrinkage ---------------------------------------------------------------
+#: The shrinkage functions a denoising explorer compares, with their colours.
+SHRINK_COLORS = {"softshrink": COLORS["function"], "hardshrink": COLORS["derivative"]}
+
+
+def _rms(error: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(np.square(error))))
+
+
+def _signal_pair(clean: Any, noisy: Any) -> tuple[np.ndarray, np.ndarray]:
+    clean = np.asarray(clean, dtype=np.float64)
+    noisy = np.asarray(noisy, dtype=np.float64)
+    if clean.ndim != 1 or clean.shape != noisy.shape or clean.size == 0:
+        raise ValueError(
+            "parameters 'clean' and 'noisy' must be non-empty vectors of one length, "
+            f"got shapes {clean.shape} and {noisy.shape}"
+        )
+    return clean, noisy
+
+
+def plot_denoising(ax: Axes, clean: Any, noisy: Any, shrink: str, threshold: float) -> np.ndarray:
+    """Draw a sparse signal, its noisy observation and the shrunk estimate.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    clean, noisy : array_like, shape (n,)
+        The signal and the signal plus noise.
+    shrink : {"softshrink", "hardshrink"}
+        The shrinkage applied to ``noisy``, entry by entry.
+    threshold : float
+        Its ``lambd``; the band ``[-threshold, threshold]`` is shaded.
+
+    Returns
+    -------
+    ndarray
+        The estimate drawn.
+    """
+    clean, noisy = _signal_pair(clean, noisy)
+    if shrink not in SHRINK_COLORS:
+        raise ValueError(
+            f"parameter 'shrink' must be one of {tuple(SHRINK_COLORS)}, got {shrink!r}"
+        )
+    estimate = get(shrink)(noisy, lambd=threshold)
+    index = np.arange(clean.size)
+    with style():
+        ax.axhspan(-threshold, threshold, color=COLORS["highlight"], alpha=0.2, linewidth=0)
+        ax.plot(index, noisy, ".", color=COLORS["muted"], markersize=3, label="noisy")
+        ax.plot(index, clean, color="black", linewidth=0.8, label="clean")
+        ax.plot(index, estimate, color=SHRINK_COLORS[shrink], linewidth=1.2, label=shrink)
+        ax.set_xlim(0, clean.size - 1)
+        ax.set_xlabel("index")
+        ax.legend(loc="lower left", fontsize="x-small", ncols=3)
+    return estimate
+
+
+def denoising_explorer(
+    clean: Any,
+    noisy: Any,
+    thresholds: Sequence[float],
+    *,
+    reference: float | None = None,
+    figsize: tuple[float, float] = (7.0, 3.0),
+) -> Explorer:
+    """Soft or hard shrinkage (toggle) x threshold (slider): the estimate and its error.
+
+    The left panel is :func:`plot_denoising`; the right one draws the root-mean-square
+    error of both shrinkages against the threshold, with the chosen one marked.
+
+    Parameters
+    ----------
+    clean, noisy : array_like, shape (n,)
+        The signal and the signal plus noise.
+    thresholds : sequence of float
+        The slider's values, each ``>= 0``.
+    reference : float, optional
+        A threshold to mark on the error plot (e.g. the universal threshold).
+    figsize : tuple of float
+        Size of each frame in inches.
+
+    Returns
+    -------
+    Explorer
+    """
+    clean, noisy = _signal_pair(clean, noisy)
+    thresholds = [float(t) for t in thresholds]
+    if not thresholds or min(thresholds) < 0:
+        raise ValueError(f"parameter 'thresholds' must be values >= 0, got {thresholds!r}")
+    fine = np.linspace(0.0, max(thresholds) * 1.1, 111)
+    errors = {
+        name: np.array([_rms(get(name)(noisy, lambd=t) - clean) for t in fine])
+        for name in SHRINK_COLORS
+    }
+
+    def draw(ax: Axes, shrink: str, threshold: float) -> None:
+        left, right = split_axes(ax, 2, width_ratios=(1.7, 1.0))
+        estimate = plot_denoising(left, clean, noisy, shrink, threshold)
+        with style():
+            for name, curve in errors.items():
+                right.plot(fine, curve, color=SHRINK_COLORS[name], linewidth=1.2, label=name)
+            right.axhline(_rms(noisy - clean), color=COLORS["muted"], linewidth=0.8, label="noisy")
+            if reference is not None:
+                right.axvline(reference, color="black", linewidth=0.8, linestyle=":")
+            right.plot([threshold], [_rms(estimate - clean)], "o", color=SHRINK_COLORS[shrink])
+            right.set_xlabel("threshold λ")
+            right.set_ylabel("RMS error")
+            right.set_ylim(0, None)
+            right.legend(fontsize="x-small")
+
+    def alt(values: Mapping[str, Any]) -> str:
+        shrink, threshold = values["shrink"], values["threshold"]
+        estimate = get(shrink)(noisy, lambd=threshold)
+        text = (
+            f"Left: a sparse signal of {clean.size} entries ({np.count_nonzero(clean)} "
+            f"non-zero), its noisy observation as grey dots, and the {shrink} estimate "
+            f"with threshold {threshold:.2f}, which keeps {np.count_nonzero(estimate)} "
+            f"entries and sets the others exactly to 0; RMS error {_rms(estimate - clean):.3f} "
+            f"against {_rms(noisy - clean):.3f} for the noisy signal. Right: RMS error of "
+            "soft and hard shrinkage against the threshold, the chosen one marked"
+        )
+        if reference is not None:
+            text += f", a dotted line at {reference:.2f}"
+        return text + "."
+
+    controls = [
+        Control("shrink", list(SHRINK_COLORS)),
+        Control("threshold", thresholds, label="threshold λ", fmt=lambda t: f"{t:.2f}"),
+    ]
+    return explorer(draw, controls, alt=alt, figsize=figsize)
