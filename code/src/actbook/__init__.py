@@ -74,6 +74,7 @@ from .figures import (
     style,
     zero_fraction_alt_text,
     zero_fraction_explorer,
+    zero_fraction_markdown,
 )
 from .training import (
     DATASETS,
@@ -219,6 +220,7 @@ __all__ = [
     "zero_fraction",
     "zero_fraction_alt_text",
     "zero_fraction_explorer",
+    "zero_fraction_markdown",
 ]
 
 __version__ = "0.1.0"

@@ -153,3 +153,20 @@ def test_denoising_explorer_frames_show_the_error_of_each_choice():
     assert f"hardshrink estimate with threshold 1.00, which keeps {kept} entries" in frames[5]
     assert f"RMS error {error:.3f}" in frames[5]
     assert "dotted line at 0.50" in frames[0]
+
+
+def test_table_has_one_row_per_activation_with_the_sweep_numbers(sweep):
+    text = ab.zero_fraction_markdown(sweep).text
+    lines = text.splitlines()
+    assert lines[0].startswith("| activation | exactly 0, layer 1 | exactly 0, layer 2 |")
+    assert r"\|a\| ≤ 0.01" in lines[0]  # the pipes of |a| escaped for the table
+    assert len(lines) == 2 + len(sweep.labels)
+    relu = sweep.of("relu")
+    z = relu["zero_fraction"][:, 0]
+    expected = f"{z.mean():.0%} ({z.min():.0%} to {z.max():.0%})"
+    assert lines[2].startswith(f"| relu | {expected} |")
+    accuracy = relu["test_accuracy"]
+    assert lines[2].endswith(
+        f"| {accuracy.mean():.1%} ({accuracy.min():.1%} to {accuracy.max():.1%}) |"
+    )
+    assert f"| {relu['initial_zero_fraction'].mean():.0%} |" in lines[2]

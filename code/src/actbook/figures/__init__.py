@@ -41,6 +41,7 @@ from ._sparsity import (
     plot_zero_fractions,
     zero_fraction_alt_text,
     zero_fraction_explorer,
+    zero_fraction_markdown,
 )
 from ._style import COLORS, RC_PARAMS, style
 from ._widgets import Control, Explorer, activation_explorer, explorer
@@ -88,4 +89,5 @@ __all__ = [
     "style",
     "zero_fraction_alt_text",
     "zero_fraction_explorer",
+    "zero_fraction_markdown",
 ]

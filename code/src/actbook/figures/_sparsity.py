@@ -5,7 +5,8 @@ the mean share of zero outputs over the seeds, split into the part that comes fr
 silent units (zero on every test input, grey) and the part from units that respond to
 some inputs only (coloured), with a dot per seed and an orange tick at the share of
 exact zeros before training. :func:`zero_fraction_explorer` toggles
-between exact zeros and outputs below the sweep's tolerance.
+between exact zeros and outputs below the sweep's tolerance, and
+:func:`zero_fraction_markdown` gives the same numbers as a table.
 
 :func:`plot_denoising` and :func:`denoising_explorer` show where those zeros come from in
 signal processing: soft and hard shrinkage of a noisy sparse signal.
@@ -21,6 +22,7 @@ from matplotlib.axes import Axes
 
 from ..activations import get
 from ..training import SparsitySweep
+from ._display import Markdown, markdown_table
 from ._experiments import split_axes
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
@@ -31,6 +33,7 @@ __all__ = [
     "plot_zero_fractions",
     "zero_fraction_alt_text",
     "zero_fraction_explorer",
+    "zero_fraction_markdown",
 ]
 
 #: One colour per hidden layer (the silent part of every bar is grey).
@@ -298,3 +301,51 @@ def denoising_explorer(
         Control("threshold", thresholds, label="threshold λ", fmt=lambda t: f"{t:.2f}"),
     ]
     return explorer(draw, controls, alt=alt, figsize=figsize)
+
+
+def _spread(values: np.ndarray, decimals: int = 0) -> str:
+    """``mean (min to max)`` of ``values`` as percentages."""
+    return (
+        f"{values.mean():.{decimals}%} ({values.min():.{decimals}%} to {values.max():.{decimals}%})"
+    )
+
+
+def zero_fraction_markdown(sweep: SparsitySweep) -> Markdown:
+    """The sweep as a table: one row per activation, means and ranges over the seeds.
+
+    Parameters
+    ----------
+    sweep : SparsitySweep
+        What :func:`actbook.sparsity_sweep` measured.
+
+    Returns
+    -------
+    Markdown
+        Columns: exact zeros per hidden layer (mean and range over seeds), then means
+        over layers and seeds of the silent units, of the outputs with
+        ``|a| <= tolerance`` and of the exact zeros before training, and the test
+        accuracy (mean and range).
+    """
+    n_layers = sweep.zero_fraction.shape[2]
+    headers = [
+        "activation",
+        *(f"exactly 0, layer {k + 1}" for k in range(n_layers)),
+        "silent units",
+        f"|a| ≤ {sweep.tolerance:g}",
+        "exactly 0 before training",
+        "test accuracy",
+    ]
+    rows = []
+    for label in sweep.labels:
+        m = sweep.of(label)
+        rows.append(
+            [
+                label,
+                *(_spread(m["zero_fraction"][:, k]) for k in range(n_layers)),
+                f"{m['always_zero_fraction'].mean():.0%}",
+                f"{m['small_fraction'].mean():.0%}",
+                f"{m['initial_zero_fraction'].mean():.0%}",
+                _spread(m["test_accuracy"], 1),
+            ]
+        )
+    return markdown_table(headers, rows)
