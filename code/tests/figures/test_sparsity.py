@@ -163,10 +163,24 @@ def test_table_has_one_row_per_activation_with_the_sweep_numbers(sweep):
     assert len(lines) == 2 + len(sweep.labels)
     relu = sweep.of("relu")
     z = relu["zero_fraction"][:, 0]
-    expected = f"{z.mean():.0%} ({z.min():.0%} to {z.max():.0%})"
+    expected = f"{z.mean():.0%} ({z.min() * 100:.0f}–{z.max():.0%})"
     assert lines[2].startswith(f"| relu | {expected} |")
-    accuracy = relu["test_accuracy"]
-    assert lines[2].endswith(
-        f"| {accuracy.mean():.1%} ({accuracy.min():.1%} to {accuracy.max():.1%}) |"
-    )
+    a = relu["test_accuracy"]
+    assert lines[2].endswith(f"| {a.mean():.1%} ({a.min() * 100:.1f}–{a.max():.1%}) |")
     assert f"| {relu['initial_zero_fraction'].mean():.0%} |" in lines[2]
+
+
+def test_table_of_a_hand_made_sweep():
+    shares = np.array([[[0.1, 0.5], [0.4, 0.3]]])  # one activation, two seeds, two layers
+    sweep = ab.SparsitySweep(
+        labels=("relu",),
+        seeds=(0, 1),
+        tolerance=0.05,
+        zero_fraction=shares,
+        always_zero_fraction=np.full_like(shares, 0.25),
+        small_fraction=2 * shares,
+        initial_zero_fraction=np.full_like(shares, 0.5),
+        test_accuracy=np.array([[0.9, 0.95]]),
+    )
+    row = ab.zero_fraction_markdown(sweep).text.splitlines()[2]
+    assert row == "| relu | 25% (10–40%) | 40% (30–50%) | 25% | 65% | 50% | 92.5% (90.0–95.0%) |"

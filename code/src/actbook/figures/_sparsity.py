@@ -307,10 +307,9 @@ def denoising_explorer(
 
 
 def _spread(values: np.ndarray, decimals: int = 0) -> str:
-    """``mean (min to max)`` of ``values`` as percentages."""
-    return (
-        f"{values.mean():.{decimals}%} ({values.min():.{decimals}%} to {values.max():.{decimals}%})"
-    )
+    """``mean (min–max)`` of ``values`` as percentages, e.g. ``37% (33–46%)``."""
+    low, high = f"{values.min() * 100:.{decimals}f}", f"{values.max():.{decimals}%}"
+    return f"{values.mean():.{decimals}%} ({low}–{high})"
 
 
 def zero_fraction_markdown(sweep: SparsitySweep) -> Markdown:
