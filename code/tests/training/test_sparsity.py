@@ -157,6 +157,8 @@ def test_sweep_is_repeatable(moons, sweep):
 def test_sweep_rejects_bad_arguments(moons):
     with pytest.raises(ValueError, match="seeds"):
         ab.sparsity_sweep(moons, ["relu"], [])
+    with pytest.raises(ValueError, match="activations"):
+        ab.sparsity_sweep(moons, [], [0])
     with pytest.raises(ValueError, match="tolerance"):
         ab.sparsity_sweep(moons, ["relu"], [0], tolerance=-0.1)
     with pytest.raises(ValueError, match="seed"):

@@ -198,6 +198,8 @@ def sparsity_sweep(
     seeds = tuple(seeds)
     if not seeds:
         raise ValueError("parameter 'seeds' needs at least one seed")
+    if len(activations) == 0:
+        raise ValueError("parameter 'activations' needs at least one activation")
     tolerance = real("tolerance", tolerance, low=0.0, open_high=True)
     measured: dict[str, list[list[Any]]] = {}
     for seed in seeds:
