@@ -104,6 +104,14 @@ from ._self_normalising import (
     plot_moment_field,
 )
 from ._softmax import softmax_vs_sigmoids_figure, temperature_explorer
+from ._sparsity import (
+    denoising_explorer,
+    plot_denoising,
+    plot_zero_fractions,
+    zero_fraction_alt_text,
+    zero_fraction_explorer,
+    zero_fraction_markdown,
+)
 from ._style import COLORS, RC_PARAMS, style
 from ._tables import seed_results_table, slope_table
 from ._widgets import Control, Explorer, activation_explorer, explorer
@@ -133,6 +141,7 @@ __all__ = [
     "dead_unit_explorer",
     "dead_unit_markdown",
     "decision_regions_figure",
+    "denoising_explorer",
     "explorer",
     "formula",
     "gap_alt_text",
@@ -168,6 +177,7 @@ __all__ = [
     "plot_born_dead",
     "plot_curves",
     "plot_decision_regions",
+    "plot_denoising",
     "plot_gap",
     "plot_gated_pairs",
     "plot_gated_unit",
@@ -185,6 +195,7 @@ __all__ = [
     "plot_seed_bands",
     "plot_silu_beta",
     "plot_training_losses",
+    "plot_zero_fractions",
     "png_bytes",
     "probabilities_alt_text",
     "quantisation_explorer",
@@ -208,4 +219,7 @@ __all__ = [
     "training_runs_markdown",
     "two_input_neuron_figure",
     "unit_name",
+    "zero_fraction_alt_text",
+    "zero_fraction_explorer",
+    "zero_fraction_markdown",
 ]

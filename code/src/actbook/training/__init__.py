@@ -63,6 +63,7 @@ from ._self_normalising import (
     moment_fixed_point,
     moment_map,
 )
+from ._sparsity import SparsitySweep, hidden_activations, sparsity_sweep, zero_fraction
 
 __all__ = [
     "DATASETS",
@@ -85,6 +86,7 @@ __all__ = [
     "LinearUnitTrace",
     "MomentField",
     "SeedSpread",
+    "SparsitySweep",
     "TrainingRun",
     "UnitDeaths",
     "adaline",
@@ -107,6 +109,7 @@ __all__ = [
     "hand_gradient",
     "hand_loss",
     "hand_predict",
+    "hidden_activations",
     "hidden_pre_activations",
     "initial_weights",
     "iterate_moment_map",
@@ -125,10 +128,12 @@ __all__ = [
     "seed_spread",
     "seed_sweep",
     "separable_points",
+    "sparsity_sweep",
     "spiral",
     "train_per_activation",
     "train_test_split",
     "unit_deaths",
     "xor",
     "xy_data",
+    "zero_fraction",
 ]
