@@ -94,9 +94,10 @@ def expected_stamp(root: Path = ROOT) -> str:
 
 def is_current(root: Path = ROOT) -> bool:
     """Whether ``_vendor`` holds the assets of the lock file as it is now."""
+    expected = expected_stamp(root)
     vendor = root / VENDOR
     stamp = vendor / STAMP
-    if not stamp.is_file() or stamp.read_text().strip() != expected_stamp(root):
+    if not stamp.is_file() or stamp.read_text().strip() != expected:
         return False
     return all((vendor / asset.target / asset.required).is_file() for asset in ASSETS)
 
