@@ -20,6 +20,7 @@ the command line by ``make vendor``: ``python _ext/book_assets.py [--force]``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -78,7 +79,9 @@ class AssetError(RuntimeError):
 
 def fix_command(root: Path = ROOT) -> str:
     """The command that installs the assets, as typed from the current directory."""
-    script = Path(os.path.relpath(root / "_ext" / Path(__file__).name))
+    script = root / "_ext" / Path(__file__).name
+    with contextlib.suppress(ValueError):  # on another drive (Windows): keep it absolute
+        script = Path(os.path.relpath(script))
     return f"python {script.as_posix()}"
 
 
