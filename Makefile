@@ -21,7 +21,7 @@ book: setup-book
 test: setup-test lint
 	$(PYTHON) -m pytest
 
-setup-book: $(STAMPS)/python-book $(STAMPS)/vendor
+setup-book: $(STAMPS)/python-book
 
 setup-test: setup-book $(STAMPS)/python-test $(STAMPS)/chromium
 
@@ -36,14 +36,12 @@ $(STAMPS)/python-test: requirements-test.txt $(STAMPS)/python-book
 	$(PIP) install --disable-pip-version-check -r requirements-test.txt
 	@mkdir -p $(STAMPS) && touch $@
 
-# Third-party browser code comes from the npm registry, pinned by package-lock.json,
-# and is copied into _vendor/ to be served by the site itself.
-$(STAMPS)/vendor: package.json package-lock.json scripts/vendor_assets.py
-	npm ci --no-audit --no-fund
-	$(PYTHON) scripts/vendor_assets.py
-	@mkdir -p $(STAMPS) && touch $@
-
-vendor: $(STAMPS)/vendor
+# Third-party browser code (MathJax, the ipywidgets HTML manager) comes from the npm
+# registry, pinned by package-lock.json, and is copied into _vendor/ to be served by the
+# site itself. Every build does this by itself when _vendor/ is missing or stale (the
+# book's Sphinx extension runs _ext/book_assets.py); this target does it without a build.
+vendor: $(STAMPS)/python-book
+	$(PYTHON) _ext/book_assets.py
 
 # Debian's Chromium for the browser tests; the test tool never downloads a browser.
 $(STAMPS)/chromium: scripts/ensure_chromium.sh

@@ -1,4 +1,4 @@
-"""Fixtures for the book-level tests: the built site and a local HTTP server for it."""
+"""Fixtures for the book-level tests: the built site, a local HTTP server, the browser."""
 
 from __future__ import annotations
 
@@ -8,14 +8,29 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
+#: How the book is built for the tests: warnings are errors, as in `make book`.
+STRICT = ("-n", "-W", "--keep-going")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @dataclass(frozen=True)
@@ -27,13 +42,28 @@ class BuildResult:
     html: Path
 
 
-def build_book(source: Path, *, extra_args: tuple[str, ...] = ()) -> BuildResult:
-    """Build the book at ``source`` with warnings as errors and cached execution."""
+def build_book(
+    source: Path,
+    *,
+    extra_args: tuple[str, ...] = (),
+    flags: tuple[str, ...] = STRICT,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> BuildResult:
+    """Run ``jupyter-book build source`` (from ``cwd``, by default ``source``) with ``flags``."""
     # The console script installed beside this interpreter (jupyter_book has no __main__).
     executable = Path(sys.executable).with_name("jupyter-book")
-    command = [str(executable), "build", str(source), "-n", "-W", "--keep-going", *extra_args]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=source, check=False)
-    return BuildResult(done.returncode, done.stdout + done.stderr, source / "_build" / "html")
+    command = [str(executable), "build", str(source), *flags, *extra_args]
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=source if cwd is None else cwd,
+        env=None if env is None else {**os.environ, **env},
+        check=False,
+    )
+    html = (source if cwd is None else cwd / source) / "_build" / "html"
+    return BuildResult(done.returncode, done.stdout + done.stderr, html)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +77,14 @@ def site_url(built_book: BuildResult) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 at a free port; yield its base URL."""
     if built_book.returncode != 0:
         pytest.fail("the book did not build; see test_book.py for the log")
-    handler = functools.partial(_QuietHandler, directory=str(built_book.html))
+    with serve(built_book.html) as url:
+        yield url
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -56,6 +93,17 @@ def site_url(built_book: BuildResult) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright (which never downloads a browser here)."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's Chromium is missing: run scripts/ensure_chromium.sh")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

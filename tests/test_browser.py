@@ -8,27 +8,15 @@ uncaught exception fails the test.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
@@ -38,16 +26,6 @@ class PageReport:
 
     errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's Chromium is missing: run scripts/ensure_chromium.sh")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser: Browser, site_url: str, path: str) -> tuple[Page, PageReport]:
@@ -127,10 +105,11 @@ def test_every_control_moves_the_plot_with_mouse_and_keyboard(
     pages = widget_pages(built_book.html)
     assert pages
     for path in pages:
-        _exercise_page(browser, site_url, path)
+        exercise_page(browser, site_url, path)
 
 
-def _exercise_page(browser: Browser, site_url: str, path: str) -> None:
+def exercise_page(browser: Browser, site_url: str, path: str) -> None:
+    """Move every control of every explorer on ``path``; each move must switch the frame."""
     page, report = open_page(browser, site_url, path)
     boxes = explorers(page)
     boxes.first.wait_for(state="visible", timeout=15_000)
