@@ -56,6 +56,14 @@ def flows() -> list:
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "README.md"
 X = np.linspace(-2.0, 2.0, 5)
+QUANTISER = ab.AffineQuantiser.for_range(0.0, 1.0)
+
+
+@cache
+def hard_sigmoid_int8() -> ab.IntegerActivation:
+    return ab.integer_hard_sigmoid(*ab.sigmoid_quantisers(8))
+
+
 POINTS = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]])
 LABELS = np.array([0, 1, 1, 0])
 
@@ -555,6 +563,82 @@ CASES = [
         ValueError,
     ),
     ("plot_loss_curves", lambda: ab.plot_loss_curves(axes(), []), "fits", ValueError),
+    # -- largest gaps and int8 quantisation (the Part IV chapters) ---------------------------
+    ("max_gap", lambda: ab.max_gap("relu", "elu", interval=(0, 1, 2)), "interval", ValueError),
+    ("max_gap", lambda: ab.max_gap("relu", "elu", interval=(NAN, 1.0)), "interval", ValueError),
+    ("max_gap", lambda: ab.max_gap("relu", "elu", points=True), "points", ValueError),
+    ("max_gap", lambda: ab.max_gap(lambda x: 1.0, "relu"), "'f'", ValueError),
+    ("max_gap", lambda: ab.max_gap("relu", lambda x: np.full_like(x, INF)), "'g'", ValueError),
+    ("max_gap", lambda: ab.max_gap("softplus", "relu", f_params={"beta": INF}), "beta", ValueError),
+    ("AffineQuantiser", lambda: ab.AffineQuantiser("1", 0), "scale", ValueError),
+    ("AffineQuantiser", lambda: ab.AffineQuantiser(1.0, NAN), "zero_point", ValueError),
+    ("AffineQuantiser", lambda: ab.AffineQuantiser(1.0, 0, qmin=0.5), "qmin", ValueError),
+    ("AffineQuantiser.for_range", lambda: ab.AffineQuantiser.for_range(0, INF), "high", ValueError),
+    (
+        "AffineQuantiser.for_range",
+        lambda: ab.AffineQuantiser.for_range(0, 1, signed=1),
+        "signed",
+        ValueError,
+    ),
+    ("AffineQuantiser.quantise", lambda: QUANTISER.quantise(["a"]), "'x'", ValueError),
+    ("AffineQuantiser.quantise", lambda: QUANTISER.quantise([NAN]), "'x'", ValueError),
+    ("AffineQuantiser.dequantise", lambda: QUANTISER.dequantise([0.5]), "'q'", ValueError),
+    ("sigmoid_quantisers", lambda: ab.sigmoid_quantisers(8.0), "bits", ValueError),
+    ("sigmoid_quantisers", lambda: ab.sigmoid_quantisers(8, limit=-1), "limit", ValueError),
+    (
+        "lookup_activation",
+        lambda: ab.lookup_activation("softmax", QUANTISER, QUANTISER),
+        "activation",
+        ValueError,
+    ),
+    (
+        "lookup_activation",
+        lambda: ab.lookup_activation("sigmoid", 1, QUANTISER),
+        "input",
+        ValueError,
+    ),
+    (
+        "integer_hard_sigmoid",
+        lambda: ab.integer_hard_sigmoid(QUANTISER, None),
+        "output",
+        ValueError,
+    ),
+    (
+        "integer_hard_sigmoid",
+        lambda: ab.integer_hard_sigmoid(ab.AffineQuantiser.for_range(-8, 8), QUANTISER),
+        "input",
+        ValueError,
+    ),
+    ("IntegerActivation.codes", lambda: hard_sigmoid_int8().codes(np.ones(2)), "'q'", ValueError),
+    (
+        "IntegerActivation.max_error",
+        lambda: hard_sigmoid_int8().max_error(inner=-1),
+        "inner",
+        ValueError,
+    ),
+    ("plot_gap", lambda: ab.plot_gap(None, "hard_tanh", "tanh"), "ax", ValueError),
+    ("plot_gap", lambda: ab.plot_gap(axes(), "hard_tanh", "tanh", xlim=(1, 0)), "xlim", ValueError),
+    ("plot_gap", lambda: ab.plot_gap(axes(), "hard_tanh", "tanh", gap=0.2), "gap", ValueError),
+    ("gap_alt_text", lambda: ab.gap_alt_text("hard_tanh", "tanh", None), "gap", ValueError),
+    ("gap_explorer", lambda: ab.gap_explorer("relu"), "pairs", ValueError),
+    ("gap_explorer", lambda: ab.gap_explorer(["relu"]), "pairs", ValueError),
+    (
+        "gap_explorer",
+        lambda: ab.gap_explorer([("softplus", "relu")], parameter="beta", values=[NAN]),
+        "values",
+        ValueError,
+    ),
+    ("plot_quantised", lambda: ab.plot_quantised(axes(), 5), "integer", ValueError),
+    ("plot_quantised", lambda: ab.plot_quantised(None, hard_sigmoid_int8()), "ax", ValueError),
+    (
+        "plot_quantisation_error",
+        lambda: ab.plot_quantisation_error(axes(), hard_sigmoid_int8()),
+        "integers",
+        ValueError,
+    ),
+    ("quantised_alt_text", lambda: ab.quantised_alt_text("sigmoid"), "integer", ValueError),
+    ("quantisation_explorer", lambda: ab.quantisation_explorer(bits=[3]), "bits", ValueError),
+    ("quantisation_explorer", lambda: ab.quantisation_explorer(bits="8"), "bits", ValueError),
 ]
 
 # Helpers of Part III tables and figures, the distances and quantisation of Part IV.
@@ -827,6 +911,7 @@ NOT_CALLED_WITH_BAD_INPUT = {
     "conventions_table": "takes no argument",
     "Markdown": "a text holder for display",
     "Picture": "made by show()",
+    "Gap": "made by max_gap()",
     "Explorer": "made by explorer()",
     "BenchmarkTable": "made by read_benchmark()",
     "Dataset": "made by make_dataset()",
@@ -849,7 +934,6 @@ NOT_CALLED_WITH_BAD_INPUT = {
     "MomentField": "made by moment_field()",
     "Extremum": "made by curve_minimum()",
     "IntegerActivation": "made by lookup_activation() and integer_hard_sigmoid()",
-    "Gap": "made by max_gap()",
     "SeedSpread": "made by seed_spread()",
     "UnitDeaths": "made by unit_deaths()",
 }

@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 import actbook as ab
+import mpmath
 import numpy as np
 import pytest
 from actbook.activations import _conventions
@@ -140,3 +141,17 @@ def test_markdown():
     }
     numbered = {int(line.split(".")[0]) for line in lines if line[:1].isdigit()}
     assert cited <= numbered
+
+
+@pytest.mark.parametrize("beta", [0.25, 1.0, 4.0])
+def test_softplus_cut_off_is_below_the_stated_bounds(beta):
+    """The note's numbers: the cut-off changes softplus by < e^-20/β, relatively < e^-20/20."""
+    softplus = ab.get("softplus")
+    threshold = softplus.defaults["threshold"]
+    x = threshold / beta * np.array([1 + 1e-12, 1.01, 1.1, 2.0])
+    exact = np.array([float(mpmath.log1p(mpmath.exp(beta * mpmath.mpf(v))) / beta) for v in x])
+    change = np.abs(softplus(x, beta=beta) - exact)
+    assert change.max() < math.exp(-threshold) / beta
+    assert (change / exact).max() < math.exp(-threshold) / threshold
+    # ... and the bound is tight just above the threshold, not a loose overestimate.
+    assert change[0] > 0.9 * math.exp(-threshold) / beta

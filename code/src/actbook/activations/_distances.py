@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 from scipy import optimize
 
+from .._checks import integer
+from .._checks import interval as interval_
 from ._registry import Activation, get
 
 __all__ = ["Gap", "max_gap"]
@@ -92,7 +94,19 @@ def _as_function(
         raise ValueError(f"parameter {name!r} must be an activation name or a callable")
     if params:
         raise ValueError(f"parameter '{name}_params' is only for registry activations")
-    return lambda x: np.asarray(spec(x), dtype=np.float64)
+
+    def call(x: np.ndarray) -> np.ndarray:
+        # A function that ignores its input (returns a scalar) would broadcast into a
+        # plausible-looking but meaningless gap.
+        values = np.asarray(spec(x), dtype=np.float64)
+        if values.shape != x.shape:
+            raise ValueError(
+                f"parameter {name!r} must return an array of its input's shape {x.shape}, "
+                f"got shape {values.shape}"
+            )
+        return values
+
+    return call
 
 
 def max_gap(
@@ -126,8 +140,9 @@ def max_gap(
     Raises
     ------
     ValueError
-        If the interval or the grid size is invalid, if either function is NaN on the
-        grid, or if the largest gap lies at an end of the interval (the supremum may
+        If the interval or the grid size is invalid, if a callable does not return an
+        array of its input's shape, if the difference is NaN or infinite on the grid, or
+        if the largest gap lies at an end of the interval (the supremum may
         then lie outside it, or be infinite: widen ``interval`` to find out).
 
     Examples
@@ -137,22 +152,24 @@ def max_gap(
     >>> round(gap.value, 12) == round(math.log(2), 12), gap.where
     (True, 0.0)
     """
-    low, high = (float(v) for v in interval)
-    if not (math.isfinite(low) and math.isfinite(high) and low < high):
-        raise ValueError(f"parameter 'interval' must be finite with low < high, got {interval!r}")
-    if int(points) != points or points < 3:
-        raise ValueError(f"parameter 'points' must be an integer of at least 3, got {points!r}")
+    low, high = interval_("interval", interval)
+    points = integer("points", points, 3)
     first = _as_function(f, f_params, "f")
     second = _as_function(g, g_params, "g")
 
     def gap_at(x: np.ndarray) -> np.ndarray:
         return first(x) - second(x)
 
-    x = np.linspace(low, high, int(points))
+    x = np.linspace(low, high, points)
     signed = gap_at(x)
-    if np.isnan(signed).any():
-        where = float(x[np.isnan(signed)][0])
-        raise ValueError(f"parameters 'f' and 'g': their difference is NaN at x = {where:g}")
+    if not np.isfinite(signed).all():
+        bad = ~np.isfinite(signed)
+        where, value = float(x[bad][0]), float(signed[bad][0])
+        shown = "NaN" if math.isnan(value) else f"{value:g}"
+        raise ValueError(
+            f"parameters 'f' and 'g': their difference is {shown} at x = {where:g}, "
+            "not a finite number"
+        )
     size = np.abs(signed)
     if not size.any():
         return Gap(0.0, (), 0.0, (low, high))

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import instance
+from .._checks import boolean, instance, integer, positive, real
 from ._registry import Activation, get
 
 __all__ = [
@@ -67,13 +67,9 @@ class AffineQuantiser:
     qmax: int = 127
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.scale) and self.scale > 0):
-            raise ValueError(f"parameter 'scale' must be positive and finite, got {self.scale!r}")
+        positive("scale", self.scale)
         for name in ("zero_point", "qmin", "qmax"):
-            if int(getattr(self, name)) != getattr(self, name):
-                raise ValueError(
-                    f"parameter {name!r} must be an integer, got {getattr(self, name)!r}"
-                )
+            integer(name, getattr(self, name), -(2**31), 2**31 - 1)  # int32 codes at most
         if not self.qmin < self.qmax:
             raise ValueError(
                 f"parameter 'qmin' must be below 'qmax', got {self.qmin} >= {self.qmax}"
@@ -103,12 +99,13 @@ class AffineQuantiser:
         signed : bool
             Codes ``[-2**(bits-1), 2**(bits-1) - 1]`` (int8 for 8 bits) or ``[0, 2**bits - 1]``.
         """
-        if int(bits) != bits or not 2 <= bits <= 16:
-            raise ValueError(f"parameter 'bits' must be an integer from 2 to 16, got {bits!r}")
-        if not (math.isfinite(low) and math.isfinite(high) and low < high):
+        bits = integer("bits", bits, 2, 16)
+        low, high = real("low", low), real("high", high)
+        if not low < high:
             raise ValueError(
-                f"parameters 'low' and 'high' must be finite with low < high, got {low!r}, {high!r}"
+                f"parameters 'low' and 'high' must have low < high, got {low!r}, {high!r}"
             )
+        signed = boolean("signed", signed)
         qmin, qmax = (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1) if signed else (0, 2**bits - 1)
         low, high = min(float(low), 0.0), max(float(high), 0.0)
         scale = (high - low) / (qmax - qmin)
@@ -138,7 +135,10 @@ class AffineQuantiser:
         ValueError
             If ``x`` contains NaN, which has no code.
         """
-        values = np.asarray(x, dtype=np.float64)
+        try:
+            values = np.asarray(x, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ValueError("parameter 'x' must hold real numbers") from None
         if np.isnan(values).any():
             raise ValueError("parameter 'x' contains NaN, which has no integer code")
         steps = np.clip(
@@ -148,8 +148,17 @@ class AffineQuantiser:
         return np.clip(codes, self.qmin, self.qmax).astype(np.int64)
 
     def dequantise(self, q: Any) -> np.ndarray:
-        """The real value ``scale * (q - zero_point)`` of each code (float64)."""
-        return self.scale * (np.asarray(q, dtype=np.int64) - self.zero_point).astype(np.float64)
+        """The real value ``scale * (q - zero_point)`` of each code (float64).
+
+        Raises
+        ------
+        ValueError
+            If ``q`` is not integer (a float code would be truncated silently).
+        """
+        codes = np.asarray(q)
+        if not np.issubdtype(codes.dtype, np.integer):
+            raise ValueError(f"parameter 'q' must hold integer codes, got dtype {codes.dtype}")
+        return self.scale * (codes.astype(np.int64) - self.zero_point).astype(np.float64)
 
 
 @dataclass(frozen=True)
@@ -227,12 +236,18 @@ class IntegerActivation:
             Interior points per cell.
         """
         ref = get(reference if reference is not None else self.activation)
+        inner = integer("inner", inner, 0)
         centres = self.input.dequantise(self.input.codes)
         half = self.input.scale / 2
         offsets = np.linspace(-half, half, inner + 2)
         x = np.clip(centres[:, None] + offsets[None, :], self.input.low, self.input.high)
         outputs = self.output.dequantise(self.table)[:, None]
         return float(np.max(np.abs(outputs - ref(x))))
+
+
+def _quantisers(input: Any, output: Any) -> None:
+    for name, value in (("input", input), ("output", output)):
+        instance(name, value, AffineQuantiser, "an AffineQuantiser")
 
 
 def lookup_activation(
@@ -254,9 +269,10 @@ def lookup_activation(
     IntegerActivation
         Its kernel is a gather from the table: the only per-element work.
     """
-    instance("input", input, AffineQuantiser, "an AffineQuantiser")
-    instance("output", output, AffineQuantiser, "an AffineQuantiser")
     act = get(activation)
+    if not act.elementwise:
+        raise ValueError(f"parameter 'activation': {act.name} is not elementwise")
+    _quantisers(input, output)
     resolved = act.resolve(params)
     table = output.quantise(act.function(input.dequantise(input.codes), **resolved))
     table.setflags(write=False)
@@ -318,8 +334,7 @@ def integer_hard_sigmoid(input: AffineQuantiser, output: AffineQuantiser) -> Int
         If 3 is not a whole number of input steps (then the shift by 3 has no exact
         integer form); choose an input scale such as a power of two.
     """
-    instance("input", input, AffineQuantiser, "an AffineQuantiser")
-    instance("output", output, AffineQuantiser, "an AffineQuantiser")
+    _quantisers(input, output)
     steps = 3 / input.scale
     three = round(steps)
     if abs(steps - three) > 1e-9 * max(1.0, steps):
@@ -354,10 +369,8 @@ def sigmoid_quantisers(
     limit : float
         Half-width of the input range, positive.
     """
-    if int(bits) != bits or not 2 <= bits <= 16:
-        raise ValueError(f"parameter 'bits' must be an integer from 2 to 16, got {bits!r}")
-    if not (math.isfinite(limit) and limit > 0):
-        raise ValueError(f"parameter 'limit' must be positive and finite, got {limit!r}")
+    bits = integer("bits", bits, 2, 16)
+    limit = positive("limit", limit)
     half = 2 ** (bits - 1)
     inputs = AffineQuantiser(2 * limit / 2**bits, 0, -half, half - 1)
     return inputs, AffineQuantiser.for_range(0.0, 1.0, bits=bits)

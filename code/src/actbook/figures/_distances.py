@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from .._checks import boolean, instance, name_sequence
+from .._checks import boolean, instance, integer, interval, name_sequence, number_sequence
 from ..activations import Gap, get, max_gap
 from ._charts import _axes_frame, _draw_curves
 from ._style import COLORS, style
@@ -67,8 +67,14 @@ def plot_gap(
     Gap
         The gap that was marked.
     """
+    # Checked before the gap is searched, so that a wrong axes or limit is named at once.
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
+    xlim = interval("xlim", xlim)
+    points = integer("points", points, 2)
+    derivative = boolean("derivative", derivative)
     if gap is None:
         gap = max_gap(f, g, f_params=f_params, g_params=g_params)
+    instance("gap", gap, Gap, "a Gap (from ab.max_gap())")
     first, second = get(f), get(g)
     with style():
         _axes_frame(ax, xlim, ylim)
@@ -117,7 +123,8 @@ def gap_alt_text(
     xlim: tuple[float, float] = (-4.0, 4.0),
 ) -> str:
     """Describe in words what :func:`plot_gap` draws, for the ``alt`` attribute."""
-    instance("gap", gap, Gap, "a Gap from max_gap()")
+    instance("gap", gap, Gap, "a Gap (from ab.max_gap())")
+    xlim = interval("xlim", xlim)
     dashed = ", each solid with its derivative dashed," if derivative else ""
     return (
         f"Plot of the {_label(f, f_params)} and the {_label(g, g_params)}{dashed} for x from "
@@ -167,15 +174,17 @@ def gap_explorer(
     -------
     Explorer
     """
-    pairs = name_sequence("pairs", pairs, minimum=0, what="(activation, reference) pairs")
-    if any(isinstance(pair, str) or len(pair) != 2 for pair in pairs):
-        raise ValueError(
-            f"parameter 'pairs' must hold (activation, reference) pairs, got {pairs!r}"
-        )
-    derivative_toggle = boolean("derivative_toggle", derivative_toggle)
-    pairs = [(get(a).name, get(b).name) for a, b in pairs]
-    if not pairs:
+    listed = name_sequence("pairs", pairs, minimum=0, what="(activation, reference) pairs")
+    if not listed:
         raise ValueError("parameter 'pairs' needs at least one (activation, reference) pair")
+    for i, pair in enumerate(listed):
+        if isinstance(pair, str | bytes) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise ValueError(
+                f"parameter 'pairs': item {i} must be an (activation, reference) pair, got {pair!r}"
+            )
+    pairs = [(get(a).name, get(b).name) for a, b in listed]
+    values = number_sequence("values", values, minimum=0)
+    derivative_toggle = boolean("derivative_toggle", derivative_toggle)
     if (parameter is None) != (len(values) == 0):
         raise ValueError("parameters 'parameter' and 'values' go together")
     controls: list[Control] = []

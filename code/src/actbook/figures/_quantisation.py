@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from .._checks import instance, integer, name_sequence
+from .._checks import instance, name_sequence
+from .._checks import integer as integer_argument
 from ..activations import (
     Activation,
     IntegerActivation,
@@ -45,6 +46,11 @@ def _edges(integer: IntegerActivation) -> np.ndarray:
     centres = integer.input.dequantise(integer.input.codes)
     inner = centres[:-1] + integer.input.scale / 2
     return np.concatenate(([integer.input.low], inner, [integer.input.high]))
+
+
+def _integer_activation(name: str, value: Any) -> IntegerActivation:
+    what = "an IntegerActivation (from ab.lookup_activation() or ab.integer_hard_sigmoid())"
+    return instance(name, value, IntegerActivation, what)
 
 
 def _name(integer: IntegerActivation) -> str:
@@ -80,9 +86,10 @@ def plot_quantised(
     list
         The staircase (a StepPatch) and the reference line.
     """
-    instance("integer", integer, IntegerActivation, "an IntegerActivation")
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
+    _integer_activation("integer", integer)
     ref = get(reference)
-    x = np.linspace(integer.input.low, integer.input.high, points)
+    x = np.linspace(integer.input.low, integer.input.high, _points(points))
     outputs = integer.output.dequantise(integer.table)
     error = integer.max_error(ref)
     with style():
@@ -112,7 +119,7 @@ def plot_quantised(
 
 def quantised_alt_text(integer: IntegerActivation, reference: str | Activation = "sigmoid") -> str:
     """Describe in words what :func:`plot_quantised` draws, for the ``alt`` attribute."""
-    instance("integer", integer, IntegerActivation, "an IntegerActivation")
+    _integer_activation("integer", integer)
     ref = get(reference)
     return (
         f"Staircase plot of the {_name(integer)}, computed with {integer.method}, over x from "
@@ -147,14 +154,18 @@ def plot_quantisation_error(
     list of matplotlib.lines.Line2D
         One line per integer activation.
     """
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
+    integers = name_sequence("integers", integers, minimum=0, what="IntegerActivations")
     if not integers:
         raise ValueError("parameter 'integers' needs at least one IntegerActivation")
+    for i, item in enumerate(integers):
+        _integer_activation(f"integers[{i}]", item)
     if len(integers) > len(SERIES_COLORS):
         raise ValueError(f"parameter 'integers': at most {len(SERIES_COLORS)} can be told apart")
     ref = get(reference)
     low = min(i.input.low for i in integers)
     high = max(i.input.high for i in integers)
-    x = np.linspace(low, high, points)
+    x = np.linspace(low, high, _points(points))
     lines = []
     largest = 0.0
     with style():
@@ -170,6 +181,10 @@ def plot_quantisation_error(
         ax.set_ylabel(f"|output − {ref.title.lower()}(x)|")
         ax.legend(loc="upper left", fontsize="small")
     return lines
+
+
+def _points(points: Any) -> int:
+    return integer_argument("points", points, 2)
 
 
 def _integer_sigmoid(name: str, bits: int) -> IntegerActivation:
@@ -211,8 +226,13 @@ def quantisation_explorer(
     -------
     Explorer
     """
-    bits = [integer("bits", b, 2, 16) for b in name_sequence("bits", bits, what="bit widths")]
     names = [get(c).name for c in name_sequence("choices", choices)]
+    # The integer hard sigmoid needs 3 to be a whole number of input steps: 4 bits or more.
+    fewest = 4 if "hard_sigmoid" in names else 2
+    bits = [
+        integer_argument(f"bits[{i}]", b, fewest, 16)
+        for i, b in enumerate(name_sequence("bits", bits, what="code widths"))
+    ]
     controls = [
         Control("bits", list(bits), default=8 if 8 in list(bits) else None, label="bits"),
         Control("activation", names),
