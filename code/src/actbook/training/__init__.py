@@ -45,6 +45,7 @@ from ._hand_fit import (
     xy_data,
 )
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights, parameter_count
+from ._paired import sign_flip_test
 from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
 
 __all__ = [
@@ -92,6 +93,7 @@ __all__ = [
     "seed_spread",
     "seed_sweep",
     "separable_points",
+    "sign_flip_test",
     "spiral",
     "train_per_activation",
     "train_test_split",
