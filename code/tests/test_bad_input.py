@@ -46,6 +46,11 @@ def hand_fits() -> list:
     return [ab.fit_by_hand(x, y, "tanh", initial=[1.0, 0.0, 1.0, 0.0], iterations=2)]
 
 
+@cache
+def gated() -> ab.GatedComparison:
+    return ab.gated_comparison(data(), ["relu"], hidden=4, seeds=[0, 1], epochs=1)
+
+
 def axes():
     return ab.new_figure()[1]
 
@@ -900,6 +905,102 @@ CASES += [
 ]
 
 #: Public names that take no argument a reader could get wrong, and why.
+# The gated units of Part IV: the parameter rule, the gated-against-dense comparison, its
+# paired test and its pictures.
+CASES += [
+    ("matched_width", lambda: ab.matched_width(0, 4), "d_in", ValueError),
+    ("matched_width", lambda: ab.matched_width(4, 4, biases="no"), "biases", ValueError),
+    (
+        "parameter_count",
+        lambda: ab.parameter_count((2, 3, 2), gated=[True, True]),
+        "gated",
+        ValueError,
+    ),
+    ("parameter_count", lambda: ab.parameter_count((2, 0, 2)), "sizes", ValueError),
+    ("gated_label", lambda: ab.gated_label("relux"), "relux", ValueError),
+    ("gated_comparison", lambda: ab.gated_comparison(data(), "relu"), "gates", ValueError),
+    ("gated_comparison", lambda: ab.gated_comparison("moons", ["relu"]), "data", ValueError),
+    (
+        "gated_comparison",
+        lambda: ab.gated_comparison(data(), ["relu"], hidden=0),
+        "hidden",
+        ValueError,
+    ),
+    (
+        "gated_comparison",
+        lambda: ab.gated_comparison(data(), ["relu"], seeds=[0.5], epochs=1),
+        "seed",
+        ValueError,
+    ),
+    ("GatedComparison.final", lambda: gated().final("relu", "accuracy"), "curve", ValueError),
+    ("GatedComparison.variant", lambda: gated().variant("geglu"), "label", ValueError),
+    (
+        "GatedComparison.differences",
+        lambda: gated().differences("relu", "swiglu"),
+        "label",
+        ValueError,
+    ),
+    ("sign_flip_test", lambda: ab.sign_flip_test([]), "differences", ValueError),
+    ("sign_flip_test", lambda: ab.sign_flip_test([0.1, NAN]), "differences", ValueError),
+    ("unit_name", lambda: ab.unit_name("relu"), "unit", ValueError),
+    ("plot_gated_unit", lambda: ab.plot_gated_unit("ax", "glu"), "ax", ValueError),
+    (
+        "plot_gated_unit",
+        lambda: ab.plot_gated_unit(axes(), "glu", weight=INF),
+        "weight",
+        ValueError,
+    ),
+    (
+        "plot_gated_unit",
+        lambda: ab.plot_gated_unit(axes(), "glu", xlim=(1, -1)),
+        "xlim",
+        ValueError,
+    ),
+    ("plot_gated_unit", lambda: ab.plot_gated_unit(axes(), "glu", points=1), "points", ValueError),
+    ("gated_unit_alt_text", lambda: ab.gated_unit_alt_text("glu", bias=NAN), "bias", ValueError),
+    ("gated_unit_alt_text", lambda: ab.gated_unit_alt_text("softmax"), "unit", ValueError),
+    ("gated_unit_explorer", lambda: ab.gated_unit_explorer("glu"), "units", ValueError),
+    ("gated_unit_explorer", lambda: ab.gated_unit_explorer(weights=2.0), "weights", ValueError),
+    (
+        "gated_unit_explorer",
+        lambda: ab.gated_unit_explorer(biases=[0.0, INF]),
+        "biases",
+        ValueError,
+    ),
+    (
+        "gated_unit_explorer",
+        lambda: ab.gated_unit_explorer(figsize=(0, 1)),
+        "figsize",
+        ValueError,
+    ),
+    ("plot_gated_pairs", lambda: ab.plot_gated_pairs([axes()], "runs"), "comparison", ValueError),
+    ("plot_gated_pairs", lambda: ab.plot_gated_pairs(["ax"], gated()), "axes", ValueError),
+    (
+        "plot_gated_pairs",
+        lambda: ab.plot_gated_pairs([axes()], gated(), "accuracy"),
+        "curve",
+        ValueError,
+    ),
+    (
+        "plot_gated_pairs",
+        lambda: ab.plot_gated_pairs([axes()], gated(), legend="yes"),
+        "legend",
+        ValueError,
+    ),
+    (
+        "gated_comparison_alt_text",
+        lambda: ab.gated_comparison_alt_text(gated(), "train_loss"),
+        "curves",
+        ValueError,
+    ),
+    (
+        "gated_comparison_alt_text",
+        lambda: ab.gated_comparison_alt_text({}, ["train_loss"]),
+        "comparison",
+        ValueError,
+    ),
+]
+
 NOT_CALLED_WITH_BAD_INPUT = {
     "COLORS": "a constant",
     "RC_PARAMS": "a constant",

@@ -98,3 +98,20 @@ def test_pairs_alt_text_gives_the_final_ranges(comparison):
     assert "3 seeds" in text and "(relu, silu)" in text
     assert "one row per curve (training loss, test accuracy)" in text
     assert "Training loss after the last epoch" in text
+    # min to max: for a loss the lowest value is the best seed, for an accuracy the worst.
+    assert "lowest to highest over the seeds" in text and "worst to best" not in text
+
+
+def test_pictures_check_their_arguments(comparison):
+    fig, ax = ab.new_figure()
+    for call, parameter in [
+        (lambda: ab.plot_gated_unit("ax", "glu"), "'ax'"),
+        (lambda: ab.plot_gated_unit(ax, "glu", bias=np.nan), "'bias'"),
+        (lambda: ab.plot_gated_unit(ax, "glu", ylim=(1, 1)), "'ylim'"),
+        (lambda: ab.gated_unit_explorer(weights=[]), "'weights'"),
+        (lambda: ab.plot_gated_pairs([ax, ax], comparison, log="yes"), "'log'"),
+        (lambda: ab.gated_comparison_alt_text(comparison, ["loss"]), "'curves'"),
+        (lambda: ab.unit_name("tanh"), "'unit'"),
+    ]:
+        with pytest.raises(ValueError, match=parameter):
+            call()

@@ -117,6 +117,18 @@ def test_comparison_runs_are_the_runs_of_fit(moons, comparison):
     )
 
 
+def test_pairs_and_their_per_seed_differences(comparison):
+    assert comparison.pairs == [("relu", "reglu"), ("tanh", "gated tanh")]
+    difference = comparison.differences("tanh", "gated tanh", "train_loss")
+    curves = comparison.curves
+    np.testing.assert_array_equal(
+        difference, curves["gated tanh"]["train_loss"][:, -1] - curves["tanh"]["train_loss"][:, -1]
+    )
+    assert difference.shape == (2,)
+    with pytest.raises(ValueError, match="'label'"):
+        comparison.differences("relu", "geglu")
+
+
 def test_comparison_checks_its_arguments(moons, comparison):
     with pytest.raises(ValueError, match="'gates'"):
         ab.gated_comparison(moons, "relu")
@@ -128,6 +140,18 @@ def test_comparison_checks_its_arguments(moons, comparison):
         ab.gated_comparison(moons, ["relu"], seeds=[-1], epochs=1)
     with pytest.raises(ValueError, match="'seeds'"):
         ab.gated_comparison(moons, ["relu"], seeds=[], epochs=1)
+    for bad, parameter in [
+        ({"data": "moons"}, "'data'"),
+        ({"hidden": 0}, "'hidden'"),
+        ({"epochs": -1}, "'epochs'"),
+        ({"batch_size": 1.5}, "'batch_size'"),
+        ({"optimizer": "adam"}, "'optimizer'"),
+        ({"init": "glorot"}, "'init'"),
+        ({"seeds": 3}, "'seeds'"),
+    ]:
+        arguments = {"data": moons, "gates": ["relu"], "epochs": 1, **bad}
+        with pytest.raises(ValueError, match=parameter):
+            ab.gated_comparison(**arguments)
     with pytest.raises(ValueError, match="'label'"):
         comparison.variant("geglu")
     with pytest.raises(ValueError, match="'curve'"):

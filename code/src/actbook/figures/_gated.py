@@ -14,6 +14,17 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import (
+    boolean,
+    choice,
+    figure_size,
+    instance,
+    integer,
+    interval,
+    name_sequence,
+    number_sequence,
+    real,
+)
 from ..activations import GATED_UNITS, get
 from ..training import GatedComparison
 from ._experiments import _fixed_layout, plot_band
@@ -46,10 +57,15 @@ def unit_name(unit: str) -> str:
     The abbreviation in the registry's title where it has one ("Gated linear unit
     (GLU)"), else the title without a trailing "unit" ("Bilinear unit" -> "Bilinear").
     """
-    title = get(unit).title
+    title = get(_unit(unit)).title
     if "(" in title:
         return title[title.index("(") + 1 : title.index(")")]
     return title.removesuffix(" unit")
+
+
+def _unit(unit: Any, name: str = "unit") -> str:
+    """``unit`` if it names one of the registry's gated units, else a ``ValueError``."""
+    return choice(name, unit, tuple(GATED_UNITS))
 
 
 def _affine(weight: float, bias: float) -> str:
@@ -62,8 +78,6 @@ def _affine(weight: float, bias: float) -> str:
 
 def _unit_curves(unit: str, weight: float, bias: float, x: np.ndarray):
     """The value ``x``, the gate ``f(w x + b)`` and the unit's output ``x f(w x + b)``."""
-    if unit not in GATED_UNITS:
-        raise ValueError(f"parameter 'unit' must be one of {sorted(GATED_UNITS)}, got {unit!r}")
     gate = get(GATED_UNITS[unit])(weight * x + bias)
     return x, gate, x * gate
 
@@ -102,7 +116,11 @@ def plot_gated_unit(
     list of matplotlib.lines.Line2D
         The output (solid), the gate (dashed) and the value (thin), in that order.
     """
-    x = np.linspace(xlim[0], xlim[1], points)
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
+    unit, weight, bias = _unit(unit), real("weight", weight), real("bias", bias)
+    xlim = interval("xlim", xlim)
+    ylim = None if ylim is None else interval("ylim", ylim)
+    x = np.linspace(xlim[0], xlim[1], integer("points", points, 2))
     value, gate, output = _unit_curves(unit, weight, bias, x)
     name = unit_name(unit)
     gate_name = get(GATED_UNITS[unit]).name
@@ -134,6 +152,8 @@ def gated_unit_alt_text(
     xlim: tuple[float, float] = (-4.0, 4.0),
 ) -> str:
     """Describe in words what :func:`plot_gated_unit` draws, with its numbers."""
+    unit, weight, bias = _unit(unit), real("weight", weight), real("bias", bias)
+    xlim = interval("xlim", xlim)
     x = np.linspace(xlim[0], xlim[1], 401)
     _, gate, output = _unit_curves(unit, weight, bias, x)
     gate_name = get(GATED_UNITS[unit]).name
@@ -180,11 +200,12 @@ def gated_unit_explorer(
     -------
     Explorer
     """
-    for unit in units:
-        if unit not in GATED_UNITS:
-            raise ValueError(
-                f"parameter 'units' must name gated units {sorted(GATED_UNITS)}, got {unit!r}"
-            )
+    units = [_unit(unit, "units") for unit in name_sequence("units", units, what="gated units")]
+    weights = number_sequence("weights", weights)
+    biases = number_sequence("biases", biases)
+    xlim = interval("xlim", xlim)
+    ylim = None if ylim is None else interval("ylim", ylim)
+    figsize = None if figsize is None else figure_size("figsize", figsize)
 
     def draw(ax: Axes, unit: str, weight: float, bias: float) -> None:
         # Every frame has the same axes: fixed margins instead of a layout pass per frame.
@@ -232,10 +253,16 @@ def plot_gated_pairs(
     legend : bool
         Label the two bands of each panel (widths and parameter counts).
     """
-    if curve not in CURVE_NAMES:
-        raise ValueError(f"parameter 'curve' must be one of {list(CURVE_NAMES)}, got {curve!r}")
+    instance("comparison", comparison, GatedComparison, "a GatedComparison (gated_comparison())")
+    curve = choice("curve", curve, tuple(CURVE_NAMES))
+    legend = boolean("legend", legend)
+    log = None if log is None else boolean("log", log)
     gates = list(dict.fromkeys(v.gate for v in comparison.variants))
-    axes = list(np.ravel(axes))
+    if isinstance(axes, Axes):
+        axes = [axes]
+    axes = list(np.ravel(axes)) if isinstance(axes, Sequence | np.ndarray) else [axes]
+    for ax in axes:
+        instance("axes", ax, Axes, "one matplotlib Axes per gate (from ab.new_figure(1, n))")
     if len(axes) != len(gates):
         raise ValueError(f"parameter 'axes': need {len(gates)} axes, one per gate, got {len(axes)}")
     log = curve.endswith("loss") if log is None else log
@@ -259,6 +286,8 @@ def plot_gated_pairs(
 
 def gated_comparison_alt_text(comparison: GatedComparison, curves: Sequence[str]) -> str:
     """Describe a grid of :func:`plot_gated_pairs` rows, one row per curve, with numbers."""
+    instance("comparison", comparison, GatedComparison, "a GatedComparison (gated_comparison())")
+    curves = [choice("curves", c, tuple(CURVE_NAMES)) for c in name_sequence("curves", curves)]
     gates = list(dict.fromkeys(v.gate for v in comparison.variants))
     parts = []
     for curve in curves:
@@ -270,8 +299,8 @@ def gated_comparison_alt_text(comparison: GatedComparison, curves: Sequence[str]
                 described.append(f"{v.label} {final.min():.3g} to {final.max():.3g}")
             pairs.append(" against ".join(described))
         parts.append(
-            f"{CURVE_NAMES[curve].capitalize()} after the last epoch, worst to best seed: "
-            + "; ".join(pairs)
+            f"{CURVE_NAMES[curve].capitalize()} after the last epoch, lowest to highest "
+            "over the seeds: " + "; ".join(pairs)
         )
     return (
         f"Panels of training on {comparison.data_name} over {len(comparison.seeds)} "

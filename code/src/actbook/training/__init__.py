@@ -45,6 +45,7 @@ from ._hand_fit import (
     xy_data,
 )
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights, parameter_count
+from ._paired import sign_flip_test
 from ._perceptron import LinearUnitTrace, adaline, loss_along_weight, perceptron, separable_points
 from ._self_normalising import (
     DROPOUT_KINDS,
@@ -128,6 +129,7 @@ __all__ = [
     "seed_spread",
     "seed_sweep",
     "separable_points",
+    "sign_flip_test",
     "sparsity_sweep",
     "spiral",
     "train_per_activation",

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import boolean, integer, seed_sequence
+from .._checks import boolean, choice, instance, integer, name_sequence, seed_sequence
 from ..activations import GATED_UNITS, get
 from ._datasets import Dataset
 from ._experiments import _stack_curves, _train_run, one_blas_thread
-from ._mlp import MLP, SGD, Adam, parameter_count
+from ._mlp import INITS, MLP, SGD, Adam, parameter_count
 
 __all__ = ["GatedComparison", "GatedVariant", "gated_comparison", "gated_label", "matched_width"]
 
@@ -152,6 +152,34 @@ class GatedComparison:
             )
         return self.curves[label][curve][:, -1]
 
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """``(dense, gated)`` labels of each gate's two networks, in the order of the gates."""
+        gates = dict.fromkeys(v.gate for v in self.variants)
+        return [
+            tuple(v.label for v in sorted(self.variants, key=lambda v: v.gated) if v.gate == gate)
+            for gate in gates
+        ]
+
+    def differences(self, dense: str, gated: str, curve: str = "test_accuracy") -> np.ndarray:
+        """Per seed, the gated network's last value of ``curve`` minus the dense one's.
+
+        Within a seed both networks saw the same minibatches, so their runs are a pair;
+        these differences are what :func:`actbook.training.sign_flip_test` tests.
+
+        Parameters
+        ----------
+        dense, gated : str
+            Labels of the two networks, e.g. ``"relu"`` and ``"reglu"``.
+        curve : str
+            ``"train_loss"``, ``"train_accuracy"``, ``"test_loss"`` or ``"test_accuracy"``.
+
+        Returns
+        -------
+        ndarray, shape (len(seeds),)
+        """
+        return self.final(gated, curve) - self.final(dense, curve)
+
 
 def gated_comparison(
     data: Dataset,
@@ -193,13 +221,18 @@ def gated_comparison(
     -------
     GatedComparison
     """
-    if isinstance(gates, str) or not gates:
-        raise ValueError(f"parameter 'gates' must be a non-empty list of names, got {gates!r}")
+    data = instance("data", data, Dataset, "a Dataset (from make_dataset or digits)")
+    gates = name_sequence("gates", gates)
+    hidden = integer("hidden", hidden, 1)
+    epochs = integer("epochs", epochs, 0)
+    batch_size = integer("batch_size", batch_size, 1)
+    if optimizer is not None:
+        instance("optimizer", optimizer, SGD | Adam, "an SGD or Adam")
+    init = choice("init", init, INITS)
+    seeds = name_sequence("seeds", seeds, what="seeds")
     for seed in seeds:
         seed_sequence(seed)  # a ValueError naming 'seed' for a bad one
     seeds = tuple(int(seed) for seed in seeds)
-    if not seeds:
-        raise ValueError("parameter 'seeds' needs at least one seed")
     d, k = data.n_features, data.n_classes
     width = matched_width(d, hidden, k)
     variants: list[GatedVariant] = []

@@ -139,7 +139,7 @@ def parameter_count(sizes: Sequence[int], *, gated: Any = False, biases: bool = 
 
     A dense layer from :math:`m` to :math:`n` units has :math:`mn` weights and :math:`n`
     biases; a gated one has two projections, :math:`2mn` weights and :math:`2n` biases.
-    A one-hidden-layer network :math:`d 	o h 	o d` without biases (a transformer's
+    A one-hidden-layer network :math:`d \to h \to d` without biases (a transformer's
     feed-forward block) thus has :math:`2dh` weights ungated and :math:`3dh` gated.
 
     Parameters
