@@ -43,8 +43,8 @@ from typing import Any
 import numpy as np
 from scipy import optimize, special
 
+from .._checks import integer, real, seed_sequence
 from ..activations import SELU_ALPHA, SELU_SCALE, Activation, get, numerical_jacobian
-from ._checks import integer, real, seed_sequence
 from ._experiments import one_blas_thread
 from ._mlp import initial_weights
 

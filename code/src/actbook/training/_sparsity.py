@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import real
+from .._checks import real
 from ._datasets import Dataset
 from ._experiments import hidden_pre_activations, train_per_activation
 from ._mlp import MLP, SGD, Adam
