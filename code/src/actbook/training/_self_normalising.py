@@ -130,6 +130,14 @@ def _resolved(act: Activation, params: Any) -> dict[str, float]:
     return act.resolve(params)
 
 
+def _map_options(
+    act: Activation, params: Any, tau: Any, omega: Any
+) -> tuple[dict[str, float], float, float | None]:
+    """The moment map's parameters, checked: the activation's, ``tau > 0`` and ``omega``."""
+    tau = real("tau", tau, low=0.0, open_low=True)
+    return _resolved(act, params), tau, None if omega is None else real("omega", omega)
+
+
 def gaussian_moments(
     activation: str | Activation,
     mean: Any,
@@ -510,9 +518,7 @@ def moment_fixed_point(
     """
     iterations = integer("iterations", iterations, 1)
     act = _elementwise(activation)
-    params = _resolved(act, params)
-    tau = real("tau", tau, low=0.0, open_low=True)
-    omega = None if omega is None else real("omega", omega)
+    params, tau, omega = _map_options(act, params, tau, omega)
     m, v = _start(start)
 
     def image(m: float, v: float) -> tuple[float, float]:
@@ -621,10 +627,8 @@ def moment_field(
     MomentField
     """
     act = _elementwise(activation)
-    params = _resolved(act, params)
+    params, tau, omega = _map_options(act, params, tau, omega)
     depth = integer("depth", depth, 1)
-    tau = real("tau", tau, low=0.0, open_low=True)
-    omega = None if omega is None else real("omega", omega)
     mu_axis = np.linspace(-1.0, 1.0, 11) if means is None else _grid("means", means)
     nu_axis = np.linspace(0.2, 3.0, 15) if variances is None else _grid("variances", variances)
     if not np.all(nu_axis > 0):
