@@ -900,6 +900,203 @@ CASES += [
         "seed_results_table",
         lambda: ab.seed_results_table([runs()], test_accuracy_at=[9]),
         "test_accuracy_at",
+
+@cache
+def moment_field() -> ab.MomentField:
+    return ab.moment_field("selu", means=[-0.5, 0.5], variances=[0.5, 1.5], starts=[(0.0, 2.0)])
+
+
+@cache
+def layer_run() -> ab.LayerStatistics:
+    return ab.layer_statistics("selu", depth=2, width=4, batch=4)
+
+
+RNG = np.random.default_rng(0)
+
+# The self-normalising moment map and its pictures (the ELU/SELU chapter).
+CASES += [
+    ("gaussian_moments", lambda: ab.gaussian_moments("selu", "a", 1.0), "mean", ValueError),
+    ("gaussian_moments", lambda: ab.gaussian_moments("selu", 0.0, -1.0), "variance", ValueError),
+    (
+        "gaussian_moments",
+        lambda: ab.gaussian_moments("selu", [0.0, 1.0], [1.0, 2.0, 3.0]),
+        "mean",
+        ValueError,
+    ),
+    (
+        "gaussian_moments",
+        lambda: ab.gaussian_moments("softmax", 0.0, 1.0),
+        "activation",
+        ValueError,
+    ),
+    (
+        "gaussian_moments",
+        lambda: ab.gaussian_moments("elu", 0.0, 1.0, params="alpha"),
+        "params",
+        ValueError,
+    ),
+    (
+        "gaussian_moments",
+        lambda: ab.gaussian_moments("selu", 0.0, 1.0, breakpoints="0"),
+        "breakpoints",
+        ValueError,
+    ),
+    (
+        "elu_gaussian_moments",
+        lambda: ab.elu_gaussian_moments(0.0, 1.0, alpha=INF),
+        "alpha",
+        ValueError,
+    ),
+    (
+        "elu_gaussian_moments",
+        lambda: ab.elu_gaussian_moments(0.0, [1.0, NAN]),
+        "variance",
+        ValueError,
+    ),
+    ("moment_map", lambda: ab.moment_map("selu", 0.0, 1.0, tau=-1.0), "tau", ValueError),
+    ("moment_map", lambda: ab.moment_map("selu", 0.0, 1.0, omega="0"), "omega", ValueError),
+    ("moment_map", lambda: ab.moment_map("selu", 1e200, 1.0), "mean", ValueError),
+    ("alpha_dropout_affine", lambda: ab.alpha_dropout_affine(1.0), "rate", ValueError),
+    ("alpha_dropout_affine", lambda: ab.alpha_dropout_affine("0.1"), "rate", ValueError),
+    (
+        "dropout_moments",
+        lambda: ab.dropout_moments(0.0, 1.0, kind=["alpha"], rate=0.1),
+        "kind",
+        ValueError,
+    ),
+    (
+        "dropout_moments",
+        lambda: ab.dropout_moments(0.0, 1.0, kind="alpha", rate=NAN),
+        "rate",
+        ValueError,
+    ),
+    (
+        "apply_dropout",
+        lambda: ab.apply_dropout(X, kind="alpha", rate=0.1, rng=None),
+        "rng",
+        ValueError,
+    ),
+    (
+        "apply_dropout",
+        lambda: ab.apply_dropout([1.0, NAN], kind="alpha", rate=0.1, rng=RNG),
+        "'x'",
+        ValueError,
+    ),
+    (
+        "apply_dropout",
+        lambda: ab.apply_dropout("abc", kind="standard", rate=0.1, rng=RNG),
+        "'x'",
+        ValueError,
+    ),
+    (
+        "iterate_moment_map",
+        lambda: ab.iterate_moment_map("selu", 0.0, 1.0, depth=-1),
+        "depth",
+        ValueError,
+    ),
+    (
+        "iterate_moment_map",
+        lambda: ab.iterate_moment_map("selu", 0.0, 0.0, depth=2),
+        "variance",
+        ValueError,
+    ),
+    (
+        "iterate_moment_map",
+        lambda: ab.iterate_moment_map("selu", 0.0, 1.0, depth=0, dropout="gaussian"),
+        "dropout",
+        ValueError,
+    ),
+    (
+        "iterate_moment_map",
+        lambda: ab.iterate_moment_map("selu", 0.0, 1.0, depth=0, tau=0.0),
+        "tau",
+        ValueError,
+    ),
+    (
+        "moment_fixed_point",
+        lambda: ab.moment_fixed_point("selu", iterations=0),
+        "iterations",
+        ValueError,
+    ),
+    ("moment_fixed_point", lambda: ab.moment_fixed_point("selu", tau=INF), "tau", ValueError),
+    (
+        "moment_fixed_point",
+        lambda: ab.moment_fixed_point("selu", start=(0.0, -1.0)),
+        "start",
+        ValueError,
+    ),
+    ("moment_field", lambda: ab.moment_field("selu", means=[0.0]), "means", ValueError),
+    ("moment_field", lambda: ab.moment_field("selu", means=[0.0, NAN]), "means", ValueError),
+    (
+        "moment_field",
+        lambda: ab.moment_field("selu", variances=[0.0, 1.0]),
+        "variances",
+        ValueError,
+    ),
+    ("moment_field", lambda: ab.moment_field("selu", starts=5), "starts", ValueError),
+    ("moment_field", lambda: ab.moment_field("selu", depth=0), "depth", ValueError),
+    (
+        "layer_statistics",
+        lambda: ab.layer_statistics("selu", init="orthogonal"),
+        "init",
+        ValueError,
+    ),
+    ("layer_statistics", lambda: ab.layer_statistics("selu", width=0), "width", ValueError),
+    (
+        "layer_statistics",
+        lambda: ab.layer_statistics("selu", input_std=1e200),
+        "input_std",
+        ValueError,
+    ),
+    (
+        "layer_statistics",
+        lambda: ab.layer_statistics("selu", params=["alpha"]),
+        "params",
+        ValueError,
+    ),
+    ("layer_statistics", lambda: ab.layer_statistics("selu", seed=-1), "seed", ValueError),
+    ("plot_moment_field", lambda: ab.plot_moment_field(axes(), "field"), "field", ValueError),
+    ("plot_moment_field", lambda: ab.plot_moment_field("ax", moment_field()), "ax", ValueError),
+    ("moment_field_alt_text", lambda: ab.moment_field_alt_text(None), "field", ValueError),
+    ("moment_field_explorer", lambda: ab.moment_field_explorer([]), "fields", ValueError),
+    ("moment_field_explorer", lambda: ab.moment_field_explorer("selu"), "fields", ValueError),
+    (
+        "moment_field_explorer",
+        lambda: ab.moment_field_explorer([moment_field(), layer_run()]),
+        "fields[1]",
+        ValueError,
+    ),
+    ("plot_layer_statistics", lambda: ab.plot_layer_statistics(axes(), []), "runs", ValueError),
+    (
+        "plot_layer_statistics",
+        lambda: ab.plot_layer_statistics(axes(), [layer_run()], std_limits=(0, 1), log_std=True),
+        "std_limits",
+        ValueError,
+    ),
+    (
+        "plot_layer_statistics",
+        lambda: ab.plot_layer_statistics(axes(), [layer_run()], mean_limits=(1, 0)),
+        "mean_limits",
+        ValueError,
+    ),
+    (
+        "plot_layer_statistics",
+        lambda: ab.plot_layer_statistics(axes(), [layer_run()], log_std="yes"),
+        "log_std",
+        ValueError,
+    ),
+    ("layer_statistics_alt_text", lambda: ab.layer_statistics_alt_text([]), "runs", ValueError),
+    (
+        "layer_statistics_alt_text",
+        lambda: ab.layer_statistics_alt_text([layer_run()], log_std=1),
+        "log_std",
+        ValueError,
+    ),
+    ("layer_statistics_figure", lambda: ab.layer_statistics_figure("runs"), "runs", ValueError),
+    (
+        "layer_statistics_explorer",
+        lambda: ab.layer_statistics_explorer([moment_field()]),
+        "runs[0]",
         ValueError,
     ),
 ]
@@ -1037,6 +1234,11 @@ NOT_CALLED_WITH_BAD_INPUT = {
     "IntegerActivation": "made by lookup_activation() and integer_hard_sigmoid()",
     "SeedSpread": "made by seed_spread()",
     "UnitDeaths": "made by unit_deaths()",
+    "DROPOUT_KINDS": "a constant",
+    "SELU_SATURATION": "a constant",
+    "WEIGHT_TAU": "a constant",
+    "MomentField": "made by moment_field()",
+    "LayerStatistics": "made by layer_statistics()",
 }
 
 

@@ -22,6 +22,7 @@ from actbook import (
     moment_fixed_point,
     moment_map,
 )
+from actbook.training import _self_normalising as self_normalising
 from scipy import optimize, special
 
 MEANS = np.array([-3.0, -1.0, -0.2, 0.0, 0.4, 1.0, 2.5])[:, None]
@@ -291,6 +292,9 @@ def test_apply_dropout_leaves_its_input_alone():
     np.testing.assert_array_equal(apply_dropout(x, kind="alpha", rate=0.0, rng=rng), x)
     dropped = apply_dropout(x, kind="standard", rate=0.5, rng=rng)
     assert set(np.unique(dropped[dropped != 2 * x])) == {0.0}
+    for kind, rate in (("none", 0.5), ("alpha", 0.0)):  # no dropout: still a new array
+        out = apply_dropout(x, kind=kind, rate=rate, rng=rng)
+        assert out is not x and not np.shares_memory(out, x)
 
 
 @pytest.mark.parametrize(
@@ -343,6 +347,34 @@ def test_same_seed_same_weights_up_to_the_initialisations_scale():
     lecun = layer_statistics("identity", depth=5, width=16, batch=8, init="lecun")
     he = layer_statistics("identity", depth=5, width=16, batch=8, init="he")
     np.testing.assert_allclose(he.std / lecun.std, math.sqrt(2) ** np.arange(6), rtol=1e-12)
+
+
+def test_the_kept_network_gives_the_same_runs_as_drawing_it_afresh(monkeypatch):
+    kwargs = {"depth": 5, "width": 16, "batch": 8, "seed": 7}
+    kept = [layer_statistics("tanh", init=init, **kwargs) for init in ("lecun", "he", "lecun")]
+    np.testing.assert_array_equal(kept[0].std, kept[2].std)
+    # The layers are LeCun-normal draws of initial_weights from the seed's first stream.
+    rng = np.random.default_rng(np.random.SeedSequence(7).spawn(3)[0])
+    expected = initial_weights(16, 16, init="lecun", distribution="normal", rng=rng)
+    (first, *_) = self_normalising._network_weights(7, 16, 5, 1.0)
+    np.testing.assert_array_equal(first, expected)
+    assert not first.flags.writeable  # the kept network cannot be changed by a caller
+    # Past the size limit every run draws its network layer by layer from the same stream.
+    monkeypatch.setattr(self_normalising, "_CACHED_WEIGHTS", 0)
+    fresh = [layer_statistics("tanh", init=init, **kwargs) for init in ("lecun", "he")]
+    for a, b in zip(kept, fresh, strict=False):
+        np.testing.assert_array_equal(a.std, b.std)
+        np.testing.assert_array_equal(a.mean, b.mean)
+
+
+def test_an_exploding_network_ends_in_nan_without_warnings():
+    # A linear network with He's weights doubles the second moment at every layer; past
+    # the float range the measured and predicted statistics become NaN, with no warning.
+    run = layer_statistics("identity", init="he", depth=2200, width=32, batch=4, dropout="alpha")
+    assert np.isnan(run.std[-1]) and np.isnan(run.predicted_std[-1])
+    assert np.isfinite(run.std[:100]).all() and np.isfinite(run.predicted_std[:100]).all()
+    predicted = run.predicted_std[np.isfinite(run.predicted_std)]
+    assert 1e149 < predicted[-1] < 1e151  # stopped once the variance passed 1e300
 
 
 def test_deep_selu_network_stays_standardised_and_relu_and_tanh_drift():

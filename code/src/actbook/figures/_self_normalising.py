@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
+from .._checks import boolean, instance, interval, name_sequence
 from ..activations import get
 from ..training import LayerStatistics, MomentField
 from ._experiments import _fixed_layout, split_axes
@@ -55,6 +56,30 @@ def _tau_label(tau: float) -> str:
     return f"τ = {tau:g}"
 
 
+def _axes(ax: Any) -> Axes:
+    return instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
+
+
+def _field(field: Any) -> MomentField:
+    return instance("field", field, MomentField, "a MomentField from ab.moment_field()")
+
+
+def _fields(fields: Any) -> list[MomentField]:
+    """At least one MomentField, or a ``ValueError`` naming ``fields``."""
+    items = name_sequence("fields", fields, what="MomentField results")
+    for i, field in enumerate(items):
+        instance(f"fields[{i}]", field, MomentField, "a MomentField from ab.moment_field()")
+    return items
+
+
+def _runs(runs: Any) -> list[LayerStatistics]:
+    """At least one LayerStatistics, or a ``ValueError`` naming ``runs``."""
+    items = name_sequence("runs", runs, what="LayerStatistics results")
+    for i, run in enumerate(items):
+        instance(f"runs[{i}]", run, LayerStatistics, "a LayerStatistics from ab.layer_statistics()")
+    return items
+
+
 def plot_moment_field(ax: Axes, field: MomentField) -> None:
     r"""Draw the map of mean and variance as arrows, its fixed point and trajectories.
 
@@ -70,6 +95,7 @@ def plot_moment_field(ax: Axes, field: MomentField) -> None:
     field : MomentField
         From :func:`~actbook.moment_field`.
     """
+    ax, field = _axes(ax), _field(field)
     mu, nu = np.meshgrid(field.means, field.variances)
     d_mu = field.mapped_mean - mu
     d_nu = field.mapped_variance - nu
@@ -131,6 +157,7 @@ def plot_moment_field(ax: Axes, field: MomentField) -> None:
 
 def moment_field_alt_text(field: MomentField) -> str:
     """Describe :func:`plot_moment_field`'s picture, with its numbers, for the alt text."""
+    field = _field(field)
     title = get(field.activation).title
     text = (
         f"Arrow field of the map of mean and variance for {title} with "
@@ -172,6 +199,7 @@ def moment_field_explorer(fields: Sequence[MomentField]) -> Explorer:
     Explorer
         Toggle buttons for the activation, then for the weights' :math:`\tau`.
     """
+    fields = _fields(fields)
     by_key = {(f.activation, _tau_label(f.tau)): f for f in fields}
     activations = list(dict.fromkeys(f.activation for f in fields))
     taus = list(dict.fromkeys(_tau_label(f.tau) for f in fields))
@@ -233,10 +261,12 @@ def plot_layer_statistics(
     list of Axes
         The mean panel and the standard-deviation panel.
     """
-    if not runs:
-        raise ValueError("parameter 'runs' needs at least one LayerStatistics")
-    if log_std is None:
-        log_std = _wide_range(runs)
+    ax, runs = _axes(ax), _runs(runs)
+    log_std = _wide_range(runs) if log_std is None else boolean("log_std", log_std)
+    std_limits = None if std_limits is None else interval("std_limits", std_limits)
+    mean_limits = None if mean_limits is None else interval("mean_limits", mean_limits)
+    if log_std and std_limits is not None and std_limits[0] <= 0:
+        raise ValueError(f"parameter 'std_limits' must be positive on a log axis, got {std_limits}")
     mean_ax, std_ax = split_axes(ax)
     with style():
         for run, color in zip(runs, _SERIES * len(runs), strict=False):
@@ -284,8 +314,9 @@ def layer_statistics_alt_text(
     runs: Sequence[LayerStatistics], *, log_std: bool | None = None
 ) -> str:
     """Describe :func:`plot_layer_statistics`'s picture, with its numbers."""
+    runs = _runs(runs)
     first = runs[0]
-    log_std = _wide_range(runs) if log_std is None else log_std
+    log_std = _wide_range(runs) if log_std is None else boolean("log_std", log_std)
     axis = " on a logarithmic axis" if log_std else ""
     text = (
         f"Two panels over layers 0 to {first.depth} of networks of {first.width} units per "
@@ -304,6 +335,7 @@ def layer_statistics_alt_text(
 
 def layer_statistics_figure(runs: Sequence[LayerStatistics]) -> Picture:
     """:func:`plot_layer_statistics` as a picture with its alt text."""
+    runs = _runs(runs)
     fig, ax = new_figure(figsize=(8.0, 3.4))
     plot_layer_statistics(ax, runs)
     return show(fig, layer_statistics_alt_text(runs))
@@ -339,6 +371,7 @@ def layer_statistics_explorer(runs: Sequence[LayerStatistics]) -> Explorer:
     Explorer
         Toggle buttons for the initialisation, then for the inputs.
     """
+    runs = _runs(runs)
     groups: dict[tuple[str, str], list[LayerStatistics]] = {}
     for run in runs:
         groups.setdefault((run.init, _input_label(run)), []).append(run)

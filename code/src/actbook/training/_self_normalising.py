@@ -35,15 +35,16 @@ prediction, with or without (alpha) dropout.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from scipy import optimize, special
 
-from .._checks import integer, real, seed_sequence
+from .._checks import choice, finite_array, instance, integer, name_sequence, real, seed_sequence
 from ..activations import SELU_ALPHA, SELU_SCALE, Activation, get, numerical_jacobian
 from ._experiments import one_blas_thread
 from ._mlp import initial_weights
@@ -89,13 +90,17 @@ _SQRT_2PI = math.sqrt(2.0 * math.pi)
 # -- Gaussian integrals ---------------------------------------------------------------------
 def _mean_variance(mean: Any, variance: Any) -> tuple[np.ndarray, np.ndarray]:
     """Broadcast float64 arrays; a ``ValueError`` naming the argument if one is bad."""
-    m = np.asarray(mean, dtype=np.float64)
-    v = np.asarray(variance, dtype=np.float64)
-    if not np.all(np.isfinite(m)):
-        raise ValueError(f"parameter 'mean' must be finite, got {mean!r}")
-    if not np.all(np.isfinite(v) & (v > 0)):
-        raise ValueError(f"parameter 'variance' must be positive and finite, got {variance!r}")
-    return np.broadcast_arrays(m, v)
+    m = finite_array("mean", mean, min_length=0)
+    v = finite_array("variance", variance, min_length=0)
+    if not np.all(v > 0):
+        raise ValueError(f"parameter 'variance' must be positive, got {variance!r}")
+    try:
+        return np.broadcast_arrays(m, v)
+    except ValueError:
+        raise ValueError(
+            "parameters 'mean' and 'variance' must broadcast together, "
+            f"got shapes {m.shape} and {v.shape}"
+        ) from None
 
 
 def _start(point: Any, name: str = "start") -> tuple[float, float]:
@@ -116,6 +121,21 @@ def _elementwise(activation: str | Activation) -> Activation:
     if not act.elementwise:
         raise ValueError(f"parameter 'activation': {act.name} is not elementwise")
     return act
+
+
+def _resolved(act: Activation, params: Any) -> dict[str, float]:
+    """The activation's parameters with defaults filled in; a mapping or None only."""
+    if params is not None:
+        instance("params", params, Mapping, "a mapping of parameter names to values, or None")
+    return act.resolve(params)
+
+
+def _map_options(
+    act: Activation, params: Any, tau: Any, omega: Any
+) -> tuple[dict[str, float], float, float | None]:
+    """The moment map's parameters, checked: the activation's, ``tau > 0`` and ``omega``."""
+    tau = real("tau", tau, low=0.0, open_low=True)
+    return _resolved(act, params), tau, None if omega is None else real("omega", omega)
 
 
 def gaussian_moments(
@@ -153,12 +173,10 @@ def gaussian_moments(
         Of the broadcast shape of ``mean`` and ``variance``.
     """
     act = _elementwise(activation)
-    resolved = act.resolve(params)
+    resolved = _resolved(act, params)
     m, v = _mean_variance(mean, variance)
     s = np.sqrt(v)
-    cuts = np.sort(np.asarray(breakpoints, dtype=np.float64))
-    if not np.all(np.isfinite(cuts)):
-        raise ValueError(f"parameter 'breakpoints' must be finite, got {breakpoints!r}")
+    cuts = np.sort(finite_array("breakpoints", breakpoints, ndim=1, min_length=0))
     inner = np.clip((cuts - m[..., None]) / s[..., None], -_U, _U)
     edges = np.concatenate(
         [np.full((*m.shape, 1), -_U), inner, np.full((*m.shape, 1), _U)], axis=-1
@@ -172,7 +190,8 @@ def gaussian_moments(
     weights /= np.sum(weights, axis=(-2, -1), keepdims=True)
     y = act.function(m[..., None, None] + s[..., None, None] * u, **resolved)
     out_mean = np.sum(weights * y, axis=(-2, -1))
-    out_var = np.sum(weights * (y - out_mean[..., None, None]) ** 2, axis=(-2, -1))
+    with np.errstate(over="ignore"):  # a variance beyond the float range is inf
+        out_var = np.sum(weights * (y - out_mean[..., None, None]) ** 2, axis=(-2, -1))
     return out_mean, out_var
 
 
@@ -272,11 +291,17 @@ def moment_map(
     """
     tau = real("tau", tau, low=0.0, open_low=True, open_high=True)
     m, v = _mean_variance(mean, variance)
-    if omega is None:
-        mean_z, var_z = np.zeros_like(m), tau * (v + m * m)
-    else:
-        omega = real("omega", omega, open_low=True, open_high=True)
-        mean_z, var_z = omega * m, tau * v
+    with np.errstate(over="ignore"):
+        if omega is None:
+            mean_z, var_z = np.zeros_like(m), tau * (v + m * m)
+        else:
+            omega = real("omega", omega, open_low=True, open_high=True)
+            mean_z, var_z = omega * m, tau * v
+    if not (np.all(np.isfinite(mean_z)) and np.all(np.isfinite(var_z))):
+        raise ValueError(
+            "parameters 'mean' and 'variance' are too large: the pre-activations' mean or "
+            "variance overflows"
+        )
     return gaussian_moments(activation, mean_z, var_z, params=params, breakpoints=breakpoints)
 
 
@@ -335,8 +360,7 @@ def dropout_moments(
     -------
     mean, variance : ndarray
     """
-    if kind not in DROPOUT_KINDS:
-        raise ValueError(f"parameter 'kind' must be one of {DROPOUT_KINDS}, got {kind!r}")
+    kind = choice("kind", kind, DROPOUT_KINDS)
     rate = real("rate", rate, low=0.0, high=1.0, open_high=True)
     m, v = _mean_variance(mean, variance)
     keep = 1.0 - rate
@@ -368,12 +392,20 @@ def apply_dropout(x: Any, *, kind: str, rate: float, rng: np.random.Generator) -
     -------
     ndarray
     """
-    if kind not in DROPOUT_KINDS:
-        raise ValueError(f"parameter 'kind' must be one of {DROPOUT_KINDS}, got {kind!r}")
+    kind = choice("kind", kind, DROPOUT_KINDS)
     rate = real("rate", rate, low=0.0, high=1.0, open_high=True)
-    x = np.array(x, dtype=np.float64)
+    instance("rng", rng, np.random.Generator, "a numpy Generator (np.random.default_rng(seed))")
+    return _dropout(finite_array("x", x, min_length=0), kind, rate, rng)
+
+
+def _dropout(x: np.ndarray, kind: str, rate: float, rng: np.random.Generator) -> np.ndarray:
+    """:func:`apply_dropout` on checked arguments; ``x`` may hold infinities.
+
+    :func:`layer_statistics` calls it directly: an exploding network's activations
+    overflow, and its statistics should then say so rather than raise.
+    """
     if kind == "none" or rate == 0.0:
-        return x
+        return x.copy()  # a new array, as promised, even when x is the caller's own
     keep = rng.random(x.shape) >= rate
     if kind == "standard":
         return np.where(keep, x / (1.0 - rate), 0.0)
@@ -396,7 +428,8 @@ def iterate_moment_map(
 
     Layer 0 is the input; each layer applies :func:`moment_map` (random weights) and
     then :func:`dropout_moments`. If the variance collapses below ``1e-300`` (it halves
-    in every ReLU layer with LeCun's weights), the remaining entries are NaN.
+    in every ReLU layer with LeCun's weights) or grows above ``1e300`` (a linear network
+    with He's weights doubles it), the remaining entries are NaN.
 
     Parameters
     ----------
@@ -419,16 +452,19 @@ def iterate_moment_map(
     -------
     means, variances : ndarray, shape (depth + 1,)
     """
+    act = _elementwise(activation)
+    resolved = _resolved(act, params)
     depth = integer("depth", depth, 0)
+    tau = real("tau", tau, low=0.0, open_low=True)
+    dropout = choice("dropout", dropout, DROPOUT_KINDS)
+    rate = real("rate", rate, low=0.0, high=1.0, open_high=True)
     means, variances = np.full(depth + 1, np.nan), np.full(depth + 1, np.nan)
-    m, v = _mean_variance(mean, variance)
-    means[0], variances[0] = float(m), float(v)
+    means[0] = real("mean", mean)
+    variances[0] = real("variance", variance, low=0.0, open_low=True)
     for layer in range(1, depth + 1):
-        m, v = moment_map(
-            activation, means[layer - 1], variances[layer - 1], tau=tau, params=params
-        )
-        if not v > 1e-300:
-            break  # collapsed: the Gaussian integrals are no longer defined
+        m, v = moment_map(act, means[layer - 1], variances[layer - 1], tau=tau, params=resolved)
+        if not 1e-300 < v < 1e300:
+            break  # collapsed or exploded: the next layer's integrals would over/underflow
         m, v = dropout_moments(m, v, kind=dropout, rate=rate)
         means[layer], variances[layer] = float(m), float(v)
     return means, variances
@@ -482,6 +518,7 @@ def moment_fixed_point(
     """
     iterations = integer("iterations", iterations, 1)
     act = _elementwise(activation)
+    params, tau, omega = _map_options(act, params, tau, omega)
     m, v = _start(start)
 
     def image(m: float, v: float) -> tuple[float, float]:
@@ -514,6 +551,11 @@ def moment_fixed_point(
     if np.max(np.abs(eigenvalues)) > 1 + 1e-6:
         return None
     return m, v
+
+
+def _grid(name: str, values: Any) -> np.ndarray:
+    """A 1-D grid of at least 2 finite numbers (a copy), or a ``ValueError`` naming it."""
+    return np.array(finite_array(name, values, ndim=1, min_length=2))
 
 
 @dataclass(frozen=True)
@@ -585,13 +627,16 @@ def moment_field(
     MomentField
     """
     act = _elementwise(activation)
+    params, tau, omega = _map_options(act, params, tau, omega)
     depth = integer("depth", depth, 1)
-    mu_axis = np.linspace(-1.0, 1.0, 11) if means is None else np.asarray(means, np.float64)
-    nu_axis = np.linspace(0.2, 3.0, 15) if variances is None else np.asarray(variances, np.float64)
-    if mu_axis.ndim != 1 or mu_axis.size < 2:
-        raise ValueError("parameter 'means' must be a 1-D grid of at least 2 values")
-    if nu_axis.ndim != 1 or nu_axis.size < 2:
-        raise ValueError("parameter 'variances' must be a 1-D grid of at least 2 values")
+    mu_axis = np.linspace(-1.0, 1.0, 11) if means is None else _grid("means", means)
+    nu_axis = np.linspace(0.2, 3.0, 15) if variances is None else _grid("variances", variances)
+    if not np.all(nu_axis > 0):
+        raise ValueError(f"parameter 'variances' must be positive, got {variances!r}")
+    starts = [
+        _start(start, "starts")
+        for start in name_sequence("starts", starts, minimum=0, what="(mean, variance) pairs")
+    ]
     mu, nu = np.meshgrid(mu_axis, nu_axis)
     mapped_mean, mapped_variance = moment_map(act, mu, nu, tau=tau, omega=omega, params=params)
     fixed = moment_fixed_point(act, tau=tau, omega=omega, params=params)
@@ -601,7 +646,7 @@ def moment_field(
         eigenvalues = values[np.argsort(-np.abs(values))]
     trajectories = []
     for start in starts:
-        points = [_start(start, "starts")]
+        points = [start]
         for _ in range(depth):
             m, v = moment_map(act, *points[-1], tau=tau, omega=omega, params=params)
             if v < 1e-12:
@@ -623,6 +668,46 @@ def moment_field(
 
 
 # -- a deep random network ------------------------------------------------------------------
+#: Networks of at most this many weights are kept (the last one only, 34 MB at this
+#: size): a chapter runs several activations and initialisations on the same network,
+#: and drawing its weights took most of each run's time.
+_CACHED_WEIGHTS = 64 * 256 * 256
+
+
+def _lecun_layers(seed: int, width: int, depth: int) -> Iterator[np.ndarray]:
+    """The LeCun-normal weights of each layer, drawn from the seed's first stream."""
+    rng = np.random.default_rng(seed_sequence(seed).spawn(3)[0])
+    for _ in range(depth):
+        yield initial_weights(width, width, init="lecun", distribution="normal", rng=rng)
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_lecun_network(seed: int, width: int, depth: int) -> tuple[np.ndarray, ...]:
+    layers = tuple(_lecun_layers(seed, width, depth))
+    for w in layers:
+        w.flags.writeable = False
+    return layers
+
+
+def _network_weights(seed: int, width: int, depth: int, scale: float) -> Iterator[np.ndarray]:
+    """Each layer's weights: the LeCun-normal ones times ``scale``.
+
+    One network serves every initialisation of a square layer: He's variance is twice
+    LeCun's, and Xavier's equals it.
+    """
+    small = depth * width * width <= _CACHED_WEIGHTS
+    layers = (
+        _cached_lecun_network(seed, width, depth) if small else _lecun_layers(seed, width, depth)
+    )
+    return (w if scale == 1.0 else scale * w for w in layers)
+
+
+def _pooled(a: np.ndarray) -> tuple[float, float]:
+    """Mean and standard deviation of all of ``a``; ``inf`` or NaN once it overflows."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(a.mean()), float(a.std())
+
+
 @dataclass(frozen=True)
 class LayerStatistics:
     """Mean and standard deviation of every layer of one random network, and the prediction.
@@ -685,14 +770,16 @@ def layer_statistics(
     params: Mapping[str, float] | None = None,
     seed: int = 0,
 ) -> LayerStatistics:
-    """Run a batch through a fresh deep network and record each layer's mean and std.
+    r"""Run a batch through a fresh deep network and record each layer's mean and std.
 
-    The network has ``depth`` hidden layers of ``width`` units, weights drawn from a
-    normal distribution by :func:`~actbook.initial_weights` (``init``), zero biases, and
+    The network has ``depth`` hidden layers of ``width`` units, normal weights of
+    variance :math:`\tau / n` (:data:`WEIGHT_TAU` of ``init``: LeCun-normal weights from
+    :func:`~actbook.initial_weights`, times :math:`\sqrt\tau`), zero biases, and
     optionally dropout in training mode after every activation. The inputs are
     independent Gaussians of the given mean and standard deviation. The same ``seed``
     gives the same inputs, masks and (up to the initialisation's scale) weights for
-    every activation.
+    every activation; the last network drawn is kept, so that runs which share it do
+    not draw it again. If the activations overflow, the deeper layers' entries are NaN.
 
     Parameters
     ----------
@@ -703,7 +790,8 @@ def layer_statistics(
     init : {"lecun", "xavier", "he"}
         Initialisation (normal distribution).
     input_mean, input_std : float
-        Of the inputs; ``input_std > 0``.
+        Of the inputs; ``input_mean`` in :math:`[-10^{100}, 10^{100}]`, ``input_std`` in
+        :math:`(0, 10^{100}]`.
     dropout : {"none", "standard", "alpha"}
         Dropout after every hidden activation.
     rate : float
@@ -718,31 +806,31 @@ def layer_statistics(
     LayerStatistics
     """
     act = _elementwise(activation)
-    resolved = act.resolve(params)
+    resolved = _resolved(act, params)
     depth = integer("depth", depth, 1)
     width = integer("width", width, 1)
     batch = integer("batch", batch, 1)
-    if init not in WEIGHT_TAU:
-        raise ValueError(f"parameter 'init' must be one of {tuple(WEIGHT_TAU)}, got {init!r}")
-    if dropout not in DROPOUT_KINDS:
-        raise ValueError(f"parameter 'dropout' must be one of {DROPOUT_KINDS}, got {dropout!r}")
-    input_mean = real("input_mean", input_mean, open_low=True, open_high=True)
-    input_std = real("input_std", input_std, low=0.0, open_low=True, open_high=True)
+    init = choice("init", init, tuple(WEIGHT_TAU))
+    dropout = choice("dropout", dropout, DROPOUT_KINDS)
+    # Bounded so that the predicted second moment, input_std**2 + input_mean**2, is finite.
+    input_mean = real("input_mean", input_mean, low=-1e100, high=1e100)
+    input_std = real("input_std", input_std, low=0.0, high=1e100, open_low=True)
     rate = real("rate", rate, low=0.0, high=1.0, open_high=True)
-    weight_seed, input_seed, mask_seed = seed_sequence(seed).spawn(3)
-    weight_rng = np.random.default_rng(weight_seed)
+    _, input_seed, mask_seed = seed_sequence(seed).spawn(3)
     mask_rng = np.random.default_rng(mask_seed)
     a = input_mean + input_std * np.random.default_rng(input_seed).standard_normal((batch, width))
-    means, stds = [float(a.mean())], [float(a.std())]
+    means, stds = np.full(depth + 1, np.nan), np.full(depth + 1, np.nan)
+    means[0], stds[0] = _pooled(a)
     # Products of 256 x 256 matrices: one BLAS thread is faster, and far faster when
     # other processes compete for the cores.
     with one_blas_thread():
-        for _ in range(depth):
-            w = initial_weights(width, width, init=init, distribution="normal", rng=weight_rng)
+        weights = _network_weights(seed, width, depth, math.sqrt(WEIGHT_TAU[init]))
+        for layer, w in enumerate(weights, start=1):
             a = act.function(a @ w, **resolved)
-            a = apply_dropout(a, kind=dropout, rate=rate, rng=mask_rng)
-            means.append(float(a.mean()))
-            stds.append(float(a.std()))
+            a = _dropout(a, dropout, rate, mask_rng)
+            means[layer], stds[layer] = _pooled(a)
+            if not math.isfinite(stds[layer]):
+                break  # overflowed: the deeper layers have no statistics (NaN)
     predicted_mean, predicted_var = iterate_moment_map(
         act,
         input_mean,
@@ -763,8 +851,8 @@ def layer_statistics(
         input_std=input_std,
         dropout=dropout,
         rate=rate,
-        mean=np.array(means),
-        std=np.array(stds),
+        mean=means,
+        std=stds,
         predicted_mean=predicted_mean,
         predicted_std=np.sqrt(predicted_var),
     )
