@@ -900,6 +900,10 @@ CASES += [
         "seed_results_table",
         lambda: ab.seed_results_table([runs()], test_accuracy_at=[9]),
         "test_accuracy_at",
+        ValueError,
+    ),
+]
+
 
 @cache
 def moment_field() -> ab.MomentField:
@@ -1234,11 +1238,6 @@ NOT_CALLED_WITH_BAD_INPUT = {
     "IntegerActivation": "made by lookup_activation() and integer_hard_sigmoid()",
     "SeedSpread": "made by seed_spread()",
     "UnitDeaths": "made by unit_deaths()",
-    "DROPOUT_KINDS": "a constant",
-    "SELU_SATURATION": "a constant",
-    "WEIGHT_TAU": "a constant",
-    "MomentField": "made by moment_field()",
-    "LayerStatistics": "made by layer_statistics()",
 }
 
 
