@@ -1105,6 +1105,72 @@ CASES += [
     ),
 ]
 
+# The GELU and SiLU chapters: derivative gaps, minima, approximation panels, gate pictures.
+CASES += [
+    (
+        "max_gap",
+        lambda: ab.max_gap("gelu_tanh", "gelu", derivative="yes"),
+        "derivative",
+        ValueError,
+    ),
+    ("max_gap", lambda: ab.max_gap(np.tanh, "tanh", derivative=True), "'f'", ValueError),
+    ("curve_minimum", lambda: ab.curve_minimum("gelu", bracket=(0, -1)), "bracket", ValueError),
+    ("curve_minimum", lambda: ab.curve_minimum("gelu", points=2.5), "points", ValueError),
+    ("curve_minimum", lambda: ab.curve_minimum("silu", {"beta": NAN}), "beta", ValueError),
+    (
+        "plot_approximations",
+        lambda: ab.plot_approximations(axes(), "gelu", ["gelu_tanh"]),
+        "axes",
+        ValueError,
+    ),
+    (
+        "plot_approximations",
+        lambda: ab.plot_approximations(ab.new_figure(2, 1)[1], "gelu", "gelu_tanh"),
+        "approximations",
+        ValueError,
+    ),
+    (
+        "approximation_figure",
+        lambda: ab.approximation_figure("gelu", ["gelu_tanh"], xlim=(0, INF)),
+        "xlim",
+        ValueError,
+    ),
+    (
+        "approximation_figure",
+        lambda: ab.approximation_figure("gelu", ["gelu_tanh"], error_scale="symlog"),
+        "error_scale",
+        ValueError,
+    ),
+    (
+        "approximation_alt_text",
+        lambda: ab.approximation_alt_text("gelu", ["gelu_tanh"], [0.1]),
+        "peaks",
+        ValueError,
+    ),
+    ("plot_gelu_gate", lambda: ab.plot_gelu_gate(axes(), NAN), "x0", ValueError),
+    ("plot_gelu_gate", lambda: ab.plot_gelu_gate(axes(), 1.0, scale=0.0), "scale", ValueError),
+    ("plot_gelu_gate", lambda: ab.plot_gelu_gate(None, 1.0), "ax", ValueError),
+    ("gelu_gate_alt_text", lambda: ab.gelu_gate_alt_text("1"), "x0", ValueError),
+    ("gelu_gate_alt_text", lambda: ab.gelu_gate_alt_text(1.0, scale=-1), "scale", ValueError),
+    ("gelu_gate_explorer", lambda: ab.gelu_gate_explorer(inputs=1.0), "inputs", ValueError),
+    ("gelu_gate_explorer", lambda: ab.gelu_gate_explorer(scales=[1.0, 0.0]), "scales", ValueError),
+    ("plot_silu_beta", lambda: ab.plot_silu_beta(axes(), -1.0), "beta", ValueError),
+    (
+        "plot_silu_beta",
+        lambda: ab.plot_silu_beta(axes(), 1.0, derivative="no"),
+        "derivative",
+        ValueError,
+    ),
+    ("silu_beta_alt_text", lambda: ab.silu_beta_alt_text(INF), "beta", ValueError),
+    ("silu_beta_explorer", lambda: ab.silu_beta_explorer("1"), "betas", ValueError),
+    (
+        "silu_beta_explorer",
+        lambda: ab.silu_beta_explorer(derivative_toggle=1),
+        "derivative_toggle",
+        ValueError,
+    ),
+]
+
 #: Public names that take no argument a reader could get wrong, and why.
 # The gated units of Part IV: the parameter rule, the gated-against-dense comparison, its
 # paired test and its pictures.

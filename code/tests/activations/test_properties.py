@@ -6,12 +6,15 @@ import dataclasses
 import math
 
 import actbook as ab
+import mpmath
 import numpy as np
 import pytest
 import sympy
 from actbook.activations._properties import (
     PROPERTY_KEYS,
+    Extremum,
     computed_properties,
+    curve_minimum,
     properties_markdown,
     properties_table,
     property_mismatches,
@@ -175,3 +178,61 @@ def test_table_covers_the_registry(computed):
     text = properties_markdown(rows)
     assert text.count("\n") == len(rows) + 1
     assert "| Rectified linear unit (ReLU) | [0, ∞) |" in text
+
+
+# -- minima of non-monotone curves ----------------------------------------------------------
+OMEGA = float(mpmath.lambertw(mpmath.exp(-1)))  # W(1/e): SiLU's dip is -(1 + W), -W
+
+
+@pytest.mark.parametrize("beta", [0.25, 1.0, 1.702, 4.0, 10.0])
+def test_silu_minimum_is_the_lambert_w_closed_form(beta):
+    minimum = curve_minimum("silu", {"beta": beta})
+    assert minimum.x == pytest.approx(-(1 + OMEGA) / beta, rel=1e-12)
+    assert minimum.value == pytest.approx(-OMEGA / beta, rel=1e-12)
+
+
+def test_gelu_minimum_solves_phi_equals_minus_x_density():
+    minimum = curve_minimum("gelu")
+    with mpmath.workdps(30):
+        root = mpmath.findroot(lambda t: mpmath.ncdf(t) + t * mpmath.npdf(t), -0.75)
+        depth = root * mpmath.ncdf(root)
+    assert minimum.x == pytest.approx(float(root), rel=1e-12)
+    assert minimum.value == pytest.approx(float(depth), rel=1e-14)
+
+
+def test_minima_agree_with_the_declared_ranges():
+    for name in ("gelu", "gelu_tanh", "quick_gelu", "silu", "mish", "hard_swish"):
+        minimum = curve_minimum(name)
+        assert minimum.value == pytest.approx(ab.get(name).properties["range"][0], rel=1e-12)
+    assert curve_minimum("hard_swish") == Extremum(x=-1.5, value=-0.375)
+    quick = curve_minimum("quick_gelu")
+    silu = curve_minimum("silu", {"beta": 1.702})
+    assert (quick.x, quick.value) == (silu.x, silu.value)
+
+
+def test_the_lowest_of_several_minima_is_returned():
+    sinc = curve_minimum("sinc", bracket=(-6.0, 0.0))
+    assert sinc.value == pytest.approx(ab.get("sinc").properties["range"][0], rel=1e-12)
+    assert -1.5 < sinc.x < -1.4  # the first dip is the deepest: sin(pi x)/(pi x) near -1.43
+
+
+def test_no_minimum_is_an_error():
+    with pytest.raises(ValueError, match="no local minimum"):
+        curve_minimum("silu", {"beta": 0.0})  # x / 2 is a straight line
+    with pytest.raises(ValueError, match="no local minimum"):
+        curve_minimum("sigmoid")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"bracket": (0.0, -1.0)}, "bracket"),
+        ({"bracket": (-1.0, math.inf)}, "bracket"),
+        ({"points": 1}, "points"),
+        ({"points": 10.5}, "points"),
+        ({"params": {"beta": math.nan}}, "beta"),
+    ],
+)
+def test_minimum_bad_arguments_name_the_parameter(kwargs, name):
+    with pytest.raises(ValueError, match=name):
+        curve_minimum("silu", **kwargs)

@@ -8,7 +8,7 @@ import actbook as ab
 import numpy as np
 import pytest
 import sympy
-from actbook.activations._registry import _latex
+from actbook.activations._registry import _LINE_CHARACTERS, _display, _latex
 
 
 # -- lookup -----------------------------------------------------------------------------------
@@ -155,8 +155,35 @@ def test_latex_is_generated_from_sympy(activation):
     assert activation.latex == sympy.latex(activation.expression(), fold_frac_powers=True)
     assert activation.derivative_latex == _latex(activation.derivative_expression())
     markdown = activation.formula_markdown()
-    assert markdown.startswith("$$\nf(x) = ")
-    assert activation.latex in markdown and activation.derivative_latex in markdown
+    assert markdown.startswith("$$\nf(x) = ") or markdown.startswith("$$\n\\begin{aligned}")
+    assert activation.latex in _unbroken(markdown)
+    assert activation.derivative_latex in _unbroken(markdown)
+
+
+def _unbroken(markdown: str) -> str:
+    """A formula block with the line breaks of :func:`_display` taken out again."""
+    return (
+        markdown.replace("\\begin{aligned}\n", "")
+        .replace("\n\\end{aligned}", "")
+        .replace(" = {} & ", " = ")
+        .replace(" \\\\\n& \\quad ", " ")
+    )
+
+
+def test_a_formula_too_wide_for_the_column_is_broken_after_terms_of_its_sum():
+    tanh_form = ab.get("gelu_tanh")
+    assert len(tanh_form.derivative_latex) > _LINE_CHARACTERS
+    markdown = tanh_form.formula_markdown()
+    block = markdown.split("$$")[3]
+    assert block.startswith("\n\\begin{aligned}\nf'(x) = {} & ")
+    lines = block.strip().splitlines()[1:-1]
+    assert len(lines) == 2 and all(len(line) <= _LINE_CHARACTERS + 20 for line in lines)
+    assert lines[1].startswith("& \\quad + ")
+    assert f"f'(x) = {tanh_form.derivative_latex}" in _unbroken(markdown)
+    # Short formulas, and LaTeX written by hand, stay on one line.
+    assert "aligned" not in ab.get("sigmoid").formula_markdown()
+    assert "aligned" not in ab.get("softmax").formula_markdown()
+    assert _display("f(x)", "x" * 300, False) == "f(x) = " + "x" * 300
 
 
 @pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)

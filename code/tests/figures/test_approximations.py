@@ -28,17 +28,37 @@ def test_curves_are_the_registry_functions_and_errors_their_differences():
     assert bottom.get_yscale() == "linear" and top.get_xlim() == bottom.get_xlim() == (-4, 4)
 
 
-def test_peaks_are_marked_where_approximation_error_puts_them():
+def test_peaks_are_marked_where_max_gap_puts_them():
     top, bottom = _two_panels()
     drawn = ab.plot_approximations(
         (top, bottom), "silu", ["hard_swish"], xlim=(-6, 6), error_scale="linear"
     )
     (peak,) = drawn["peaks"]
-    assert peak == ab.approximation_error("silu", "hard_swish", xlim=(-6, 6))
-    dots = [line for line in bottom.get_lines() if line.get_marker() == "o"]
-    assert [(d.get_xdata()[0], d.get_ydata()[0]) for d in dots] == [(peak.at, peak.error)]
+    assert peak == ab.max_gap("hard_swish", "silu", interval=(-6, 6))
+    (dots,) = [line for line in bottom.get_lines() if line.get_marker() == "o"]
+    # Both peaks of the even error, each at its signed value: hard swish above at ±3.
+    np.testing.assert_array_equal(dots.get_xdata(), peak.locations)
+    np.testing.assert_allclose(dots.get_ydata(), [peak.signed, peak.signed], rtol=1e-12)
     texts = [t.get_text() for t in bottom.texts]
-    assert texts == [f"{peak.largest:#.2g} at x = {peak.at:.2f}"] == ["0.14 at x = -3.00"]
+    assert texts == [f"{peak.value:#.2g} at {peak.where_text()}"] == ["0.14 at x = ±3"]
+
+
+def test_derivative_peaks_are_marked_with_their_signs():
+    top, bottom = _two_panels()
+    drawn = ab.plot_approximations((top, bottom), "gelu", ["quick_gelu"], derivative=True)
+    (peak,) = drawn["peaks"]
+    assert peak.derivative and len(peak.locations) == 2
+    (dots,) = [line for line in bottom.get_lines() if line.get_marker() == "o"]
+    # The derivative error is odd: the two dots lie on opposite sides of zero.
+    np.testing.assert_allclose(dots.get_ydata(), [peak.signed, -peak.signed], rtol=1e-9)
+
+
+def test_an_exact_stand_in_has_no_dot():
+    top, bottom = _two_panels()
+    drawn = ab.plot_approximations((top, bottom), "silu", ["silu"], error_scale="log")
+    assert drawn["peaks"][0].value == 0.0
+    assert not [line for line in bottom.get_lines() if line.get_marker() == "o"]
+    assert bottom.get_ylim()[0] > 0
 
 
 def test_log_scale_draws_absolute_errors_without_zeros():
@@ -51,7 +71,7 @@ def test_log_scale_draws_absolute_errors_without_zeros():
     np.testing.assert_array_equal(y[exact > 0], exact[exact > 0])
     assert bottom.get_yscale() == "log" and "|" in bottom.get_ylabel()
     low, high = bottom.get_ylim()
-    assert low < drawn["peaks"][0].largest < high
+    assert low < drawn["peaks"][0].value < high
 
 
 def test_derivatives_and_labels():
@@ -79,8 +99,9 @@ def test_figure_alt_text_states_the_largest_errors():
         error_scale="log",
     )
     assert picture.png.startswith(b"\x89PNG")
-    tanh = ab.approximation_error("gelu", "gelu_tanh", xlim=(-4, 4))
-    assert f"tanh form: {tanh.largest:#.2g} at x = {tanh.at:.2f}" in picture.alt
+    tanh = ab.max_gap("gelu_tanh", "gelu", interval=(-4, 4))
+    assert f"tanh form: {tanh.value:#.2g} at x = ±2.7" in picture.alt
+    assert tanh.where_text() == "x = ±2.7"
     assert "logarithmic" in picture.alt and "tanh form and x σ(1.702x) dashed" in picture.alt
     assert picture.alt.startswith("Two panels for x from -4 to 4.")
 
@@ -89,11 +110,29 @@ def test_figure_alt_text_states_the_largest_errors():
     ("kwargs", "name"),
     [
         ({"approximations": []}, "approximations"),
+        ({"approximations": "gelu_tanh"}, "approximations"),
         ({"approximations": ["relu"] * 5}, "approximations"),
         ({"approximations": ["gelu_tanh"], "labels": ["a", "b"]}, "labels"),
         ({"approximations": ["gelu_tanh"], "error_scale": "symlog"}, "error_scale"),
+        ({"approximations": ["gelu_tanh"], "derivative": "yes"}, "derivative"),
+        ({"approximations": ["gelu_tanh"], "xlim": (4, -4)}, "xlim"),
+        ({"approximations": ["gelu_tanh"], "points": 1}, "points"),
+        ({"approximations": ["gelu_tanh"], "params": {"beta": 2.0}}, "params"),
+        # The identity drifts away from GELU on the left: no largest error to mark.
+        ({"approximations": ["identity"]}, "xlim"),
     ],
 )
 def test_bad_arguments_name_the_parameter(kwargs, name):
     with pytest.raises(ValueError, match=repr(name)):
         ab.plot_approximations(_two_panels(), "gelu", **kwargs)
+
+
+def test_bad_axes_and_peaks_are_refused():
+    with pytest.raises(ValueError, match="'axes'"):
+        ab.plot_approximations(ab.new_figure()[1], "gelu", ["gelu_tanh"])
+    with pytest.raises(ValueError, match="'peaks'"):
+        ab.approximation_alt_text("gelu", ["gelu_tanh"], [0.1])
+    with pytest.raises(ValueError, match="'peaks'"):
+        ab.approximation_alt_text("gelu", ["gelu_tanh"], [])
+    with pytest.raises(ValueError, match="'figsize"):
+        ab.approximation_figure("gelu", ["gelu_tanh"], figsize=(0, 3))

@@ -53,7 +53,7 @@ def test_gate_alt_text_and_bad_scale():
     for bad in (0.0, -1.0, float("nan")):
         with pytest.raises(ValueError, match="'scale'"):
             ab.gelu_gate_alt_text(1.0, scale=bad)
-    with pytest.raises(ValueError, match="'scales'"):
+    with pytest.raises(ValueError, match=r"'scales\[1\]'"):
         ab.gelu_gate_explorer(scales=(1.0, 0.0))
 
 

@@ -5,12 +5,17 @@ registers every activation of :mod:`._catalog`.
 """
 
 from . import _catalog  # noqa: F401  (registers the activations)
-from ._analysis import ApproximationError, Extremum, approximation_error, curve_minimum
 from ._conventions import conventions_markdown, conventions_table
 from ._distances import Gap, max_gap
 from ._elementwise import SELU_ALPHA, SELU_SCALE, as_float_array
 from ._gradcheck import numerical_jacobian
-from ._properties import computed_properties, properties_markdown, properties_table
+from ._properties import (
+    Extremum,
+    computed_properties,
+    curve_minimum,
+    properties_markdown,
+    properties_table,
+)
 from ._quantisation import (
     AffineQuantiser,
     IntegerActivation,
@@ -27,12 +32,10 @@ __all__ = [
     "SELU_SCALE",
     "Activation",
     "AffineQuantiser",
-    "ApproximationError",
     "Extremum",
     "Gap",
     "IntegerActivation",
     "Parameter",
-    "approximation_error",
     "as_float_array",
     "computed_properties",
     "conventions_markdown",

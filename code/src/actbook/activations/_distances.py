@@ -1,7 +1,9 @@
 """How far apart two activations are: the largest gap ``sup |f(x) - g(x)|``, computed.
 
 A smooth activation is often described as "close to" a piecewise-linear one (softplus to
-ReLU, hard sigmoid to sigmoid). :func:`max_gap` puts a number on it. It samples
+ReLU, hard sigmoid to sigmoid), and a cheap stand-in as "close to" the function it
+replaces (GELU's tanh form to GELU, hard swish to SiLU). :func:`max_gap` puts a number on
+either, for the functions or for their derivatives. It samples
 ``|f - g|`` on a dense grid, then refines every promising local maximum with a bounded
 scalar optimiser (:func:`scipy.optimize.minimize_scalar`), so that a maximum between two
 grid points, or at a kink, is found to near machine precision rather than to the grid
@@ -23,8 +25,8 @@ from typing import Any
 import numpy as np
 from scipy import optimize
 
-from .._checks import integer
-from .._checks import interval as interval_
+from .._checks import boolean, integer
+from .._checks import interval as interval_check
 from ._registry import Activation, get
 
 __all__ = ["Gap", "max_gap"]
@@ -47,15 +49,21 @@ class Gap:
         order; two for a symmetric pair such as the hard sigmoid and the sigmoid. Empty
         if the functions agree everywhere on the grid.
     signed : float
-        ``f(x) - g(x)`` at the first location: its sign says which function is above.
+        ``f(x) - g(x)`` at the first location: its sign says which function is above
+        there (for an approximation ``f`` of ``g``, the signed error). Where the gap is
+        even, as for every stand-in that keeps the symmetry ``f(x) - f(-x) = x``, the
+        sign is the same at ``±x``; where it is odd (their derivatives), it flips.
     interval : tuple of float
         The interval searched.
+    derivative : bool
+        Whether the derivatives ``f'`` and ``g'`` were compared instead of ``f`` and ``g``.
     """
 
     value: float
     locations: tuple[float, ...]
     signed: float
     interval: tuple[float, float]
+    derivative: bool = False
 
     @property
     def where(self) -> float:
@@ -81,19 +89,25 @@ Function = str | Activation | Callable[[np.ndarray], Any]
 
 
 def _as_function(
-    spec: Function, params: Mapping[str, float] | None, name: str
+    spec: Function, params: Mapping[str, float] | None, name: str, derivative: bool
 ) -> Callable[[np.ndarray], np.ndarray]:
-    """A float64 array function from a registry name, a record or a plain callable."""
+    """A float64 array function (or its derivative) from a name, a record or a callable."""
     if isinstance(spec, str | Activation):
         activation = get(spec)
         if not activation.elementwise:
             raise ValueError(f"parameter {name!r}: {activation.name} is not elementwise")
         resolved = activation.resolve(params)
-        return lambda x: np.asarray(activation.function(x, **resolved), dtype=np.float64)
+        kernel = activation.derivative if derivative else activation.function
+        return lambda x: np.asarray(kernel(x, **resolved), dtype=np.float64)
     if not callable(spec):
         raise ValueError(f"parameter {name!r} must be an activation name or a callable")
     if params:
         raise ValueError(f"parameter '{name}_params' is only for registry activations")
+    if derivative:
+        raise ValueError(
+            f"parameter {name!r}: a plain function has no derivative here; with "
+            "derivative=True pass a registry name"
+        )
 
     def call(x: np.ndarray) -> np.ndarray:
         # A function that ignores its input (returns a scalar) would broadcast into a
@@ -115,6 +129,7 @@ def max_gap(
     *,
     f_params: Mapping[str, float] | None = None,
     g_params: Mapping[str, float] | None = None,
+    derivative: bool = False,
     interval: tuple[float, float] = (-20.0, 20.0),
     points: int = 40_001,
 ) -> Gap:
@@ -124,9 +139,14 @@ def max_gap(
     ----------
     f, g : str, Activation or callable
         Registry names or records (elementwise activations), or functions of a float64
-        array that return an array of the same shape.
+        array that return an array of the same shape. For an approximation, pass the
+        stand-in as ``f`` and the exact function as ``g``: ``Gap.signed`` is then the
+        signed error ``f - g``.
     f_params, g_params : mapping, optional
         Parameters of ``f`` and ``g`` when they come from the registry.
+    derivative : bool
+        Compare the derivatives ``f'`` and ``g'`` (the registry's, so the value chosen
+        at a kink counts) instead of the functions; registry activations only.
     interval : tuple of float
         Where to search, ``(low, high)``.
     points : int
@@ -141,9 +161,10 @@ def max_gap(
     ------
     ValueError
         If the interval or the grid size is invalid, if a callable does not return an
-        array of its input's shape, if the difference is NaN or infinite on the grid, or
-        if the largest gap lies at an end of the interval (the supremum may
-        then lie outside it, or be infinite: widen ``interval`` to find out).
+        array of its input's shape, if ``derivative`` is asked of a plain callable, if the
+        difference is NaN or infinite on the grid, or if the largest gap lies at an end of
+        the interval (the supremum may then lie outside it, or be infinite: widen
+        ``interval`` to find out).
 
     Examples
     --------
@@ -151,11 +172,15 @@ def max_gap(
     >>> gap = max_gap("softplus", "relu")
     >>> round(gap.value, 12) == round(math.log(2), 12), gap.where
     (True, 0.0)
+    >>> tanh_form = max_gap("gelu_tanh", "gelu")  # an even error: two peaks
+    >>> f"{tanh_form.value:.2e}", tanh_form.where_text(), tanh_form.signed > 0
+    ('4.73e-04', 'x = ±2.7', True)
     """
-    low, high = interval_("interval", interval)
+    low, high = interval_check("interval", interval)
     points = integer("points", points, 3)
-    first = _as_function(f, f_params, "f")
-    second = _as_function(g, g_params, "g")
+    derivative = boolean("derivative", derivative)
+    first = _as_function(f, f_params, "f", derivative)
+    second = _as_function(g, g_params, "g", derivative)
 
     def gap_at(x: np.ndarray) -> np.ndarray:
         return first(x) - second(x)
@@ -172,7 +197,7 @@ def max_gap(
         )
     size = np.abs(signed)
     if not size.any():
-        return Gap(0.0, (), 0.0, (low, high))
+        return Gap(0.0, (), 0.0, (low, high), derivative)
 
     candidates = _local_maxima(size)
     refined = [_refine(gap_at, x, i) for i in candidates]
@@ -190,7 +215,7 @@ def max_gap(
             f"{(low, high)}: the supremum may lie outside it or be infinite; widen it"
         )
     value_at_first = float(gap_at(np.array([unique[0]]))[0])
-    return Gap(best, tuple(unique), value_at_first, (low, high))
+    return Gap(best, tuple(unique), value_at_first, (low, high), derivative)
 
 
 def _local_maxima(size: np.ndarray) -> list[int]:

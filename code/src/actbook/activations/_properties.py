@@ -60,17 +60,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import integrate
+from scipy import integrate, optimize
 
-from .._checks import name_sequence, records
+from .._checks import integer, interval, name_sequence, records
 from ._registry import Activation, get, registry
 
 __all__ = [
     "PROPERTY_KEYS",
+    "Extremum",
     "computed_properties",
+    "curve_minimum",
     "properties_markdown",
     "properties_table",
     "property_mismatches",
@@ -365,6 +368,79 @@ def computed_properties(
         "exp_like_calls": calls,
         "mean_output": _mean_output(value),
     }
+
+
+@dataclass(frozen=True)
+class Extremum:
+    """A point of a curve: its input ``x`` and value ``value``."""
+
+    x: float
+    value: float
+
+
+def curve_minimum(
+    activation: str | Activation,
+    params: Mapping[str, float] | None = None,
+    *,
+    bracket: tuple[float, float] = (-20.0, 0.0),
+    points: int = 4001,
+) -> Extremum:
+    """The lowest local minimum of an activation inside ``bracket``: where, and how low.
+
+    :func:`computed_properties` gives the lower end of the range; this gives the point
+    where a non-monotone curve (GELU, SiLU, Mish, hard swish) reaches it. The derivative
+    is sampled on the bracket; each place where it changes from negative to
+    non-negative is a local minimum, located by Brent's method on the derivative (to
+    machine precision for smooth curves; exactly at a kink for piecewise ones).
+
+    Parameters
+    ----------
+    activation : str or Activation
+        A registry name or record (elementwise, or with a 1-D slice).
+    params : mapping, optional
+        Parameters; defaults fill in the rest.
+    bracket : tuple of float
+        Where to look, ``(low, high)``. GELU's and SiLU's dips lie left of 0.
+    points : int
+        Samples of the derivative; at least 3.
+
+    Returns
+    -------
+    Extremum
+
+    Raises
+    ------
+    ValueError
+        If the bracket holds no local minimum (a monotone curve, or SiLU with
+        ``beta = 0``), or the arguments are invalid.
+
+    Examples
+    --------
+    >>> dip = curve_minimum("hard_swish")
+    >>> dip.x, dip.value
+    (-1.5, -0.375)
+    """
+    low, high = interval("bracket", bracket)
+    points = integer("points", points, 3)
+    record = get(activation)
+    value, slope = _scalar_functions(record, record.resolve(params))
+    grid = np.linspace(low, high, points)
+    d = slope(grid)
+    turns = np.flatnonzero((d[:-1] < 0) & (d[1:] >= 0))
+    if turns.size == 0:
+        raise ValueError(
+            f"{record.name} with {record.resolve(params)} has no local minimum in {bracket!r}"
+        )
+    candidates = []
+    for i in turns:
+        if d[i + 1] == 0:
+            x = float(grid[i + 1])
+        else:
+            x = optimize.brentq(
+                lambda t: float(slope(np.array([t]))[0]), grid[i], grid[i + 1], xtol=1e-15
+            )
+        candidates.append(Extremum(x=x, value=float(value(np.array([x]))[0])))
+    return min(candidates, key=lambda e: e.value)
 
 
 def _same(declared: Any, computed: Any) -> bool:

@@ -251,10 +251,21 @@ class Activation:
         return _latex(self.derivative_expression())
 
     def formula_markdown(self) -> str:
-        """A Markdown block with the function and its derivative, for a chapter."""
+        """A Markdown block with the function and its derivative, for a chapter.
+
+        A formula too long for the book's column is broken after terms of its sum (see
+        :func:`_display`); its terms are those of :attr:`latex` and
+        :attr:`derivative_latex`, unchanged.
+        """
         if not self.elementwise:
             return f"$$\n{self.latex}\n$$\n\n$$\n{self.derivative_latex}\n$$"
-        return f"$$\nf(x) = {self.latex}\n$$\n\n$$\nf'(x) = {self.derivative_latex}\n$$"
+        value = _display("f(x)", self.latex, self.latex_override is None and self.expression)
+        slope = _display(
+            "f'(x)",
+            self.derivative_latex,
+            self.derivative_latex_override is None and self.derivative_expression,
+        )
+        return f"$$\n{value}\n$$\n\n$$\n{slope}\n$$"
 
 
 def _sympy_number(value: float) -> Any:
@@ -267,6 +278,47 @@ def _latex(expr: Any) -> str:
     import sympy
 
     return sympy.latex(expr, fold_frac_powers=True)
+
+
+#: LaTeX longer than this many characters is broken into lines for display. Every
+#: generated formula of the book up to this length fits the 688-pixel column; the
+#: tanh-GELU derivative (272 characters) rendered 831 pixels wide on one line.
+_LINE_CHARACTERS = 200
+
+
+def _display(lhs: str, latex: str, expression: Callable[[], Any] | bool) -> str:
+    """``lhs = latex`` as display maths, broken after terms of a sum when too long.
+
+    The lines are the terms of ``expression()`` as SymPy prints them in ``latex`` (same
+    order, same signs), grouped greedily up to :data:`_LINE_CHARACTERS` and aligned in
+    an ``aligned`` block, the later lines indented. ``expression`` is ``False`` for
+    LaTeX written by hand (overrides), which is shown as it is.
+    """
+    if len(latex) <= _LINE_CHARACTERS or not expression:
+        return f"{lhs} = {latex}"
+    import sympy
+
+    expr = expression()
+    if not isinstance(expr, sympy.Add):
+        return f"{lhs} = {latex}"
+    pieces = []
+    for i, term in enumerate(expr.as_ordered_terms()):
+        if i == 0:
+            pieces.append(_latex(term))
+        elif term.could_extract_minus_sign():
+            pieces.append("- " + _latex(-term))
+        else:
+            pieces.append("+ " + _latex(term))
+    if " ".join(pieces) != latex:  # a form the printer writes otherwise: keep it whole
+        return f"{lhs} = {latex}"
+    lines = [pieces[0]]
+    for piece in pieces[1:]:
+        if len(lines[-1]) + len(piece) > _LINE_CHARACTERS:
+            lines.append(piece)
+        else:
+            lines[-1] += " " + piece
+    body = " \\\\\n& \\quad ".join(lines)
+    return f"\\begin{{aligned}}\n{lhs} = {{}} & {body}\n\\end{{aligned}}"
 
 
 _REGISTRY: dict[str, Activation] = {}

@@ -595,14 +595,15 @@ def _epoch_count(runs: Mapping[str, TrainingRun]) -> int:
     return len(next(iter(runs.values())).train_loss) - 1
 
 
-def _two_axes(axes: Any) -> None:
-    """Refuse anything but two axes side by side (``new_figure(1, 2)``'s second result)."""
+def _two_axes(axes: Any, layout: str = "1, 2") -> tuple[Axes, Axes]:
+    """The two panels of ``new_figure(1, 2)`` (or of ``layout``), else a ``ValueError``."""
     if isinstance(axes, Axes) or not isinstance(axes, Sequence | np.ndarray) or len(axes) != 2:
         raise ValueError(
-            f"parameter 'axes' must be two Axes, from ab.new_figure(1, 2); got {axes!r}"
+            f"parameter 'axes' must be two Axes, from ab.new_figure({layout}); got {axes!r}"
         )
     for ax in axes:
-        instance("axes", ax, Axes, "two Axes, from ab.new_figure(1, 2)")
+        instance("axes", ax, Axes, f"two Axes, from ab.new_figure({layout})")
+    return axes[0], axes[1]
 
 
 def plot_learning_curves(

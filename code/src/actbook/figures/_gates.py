@@ -18,6 +18,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from scipy import special
 
+from .._checks import boolean, instance, interval, number_sequence, positive, real
 from ..activations import curve_minimum, get
 from ._experiments import _fixed_layout
 from ._plot import plot_activation
@@ -32,13 +33,6 @@ __all__ = [
     "silu_beta_alt_text",
     "silu_beta_explorer",
 ]
-
-
-def _positive(value: float, name: str) -> float:
-    value = float(value)
-    if not value > 0 or not np.isfinite(value):
-        raise ValueError(f"parameter {name!r} must be a positive number, got {value!r}")
-    return value
 
 
 def _gate(x0: float, scale: float) -> tuple[float, float]:
@@ -79,8 +73,11 @@ def plot_gelu_gate(
         (the three markers), ``"probability"`` (of the open gate), ``"inset"`` (the
         density axes, or ``None``).
     """
-    scale = _positive(scale, "scale")
-    x0 = float(x0)
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
+    x0 = real("x0", x0)
+    scale = positive("scale", scale)
+    xlim, ylim = interval("xlim", xlim), interval("ylim", ylim)
+    density = boolean("density", density)
     gelu = get("gelu")
     x = np.linspace(xlim[0], xlim[1], 601)
     probability, mean = _gate(x0, scale)
@@ -157,8 +154,9 @@ def plot_gelu_gate(
 
 def gelu_gate_alt_text(x0: float, *, scale: float = 1.0) -> str:
     """Describe in words what :func:`plot_gelu_gate` draws."""
-    scale = _positive(scale, "scale")
-    probability, mean = _gate(float(x0), scale)
+    x0 = real("x0", x0)
+    scale = positive("scale", scale)
+    probability, mean = _gate(x0, scale)
     curve = "the GELU curve x Φ(x)" if scale == 1 else f"the curve x Φ(x / {scale:g})"
     return (
         f"The gate at input x = {float(x0):g} with noise scale s = {scale:g}: it is open "
@@ -191,7 +189,8 @@ def gelu_gate_explorer(
     -------
     Explorer
     """
-    scales = [_positive(s, "scales") for s in scales]
+    inputs = number_sequence("inputs", inputs)
+    scales = [positive(f"scales[{i}]", s) for i, s in enumerate(number_sequence("scales", scales))]
     controls = [
         Control("x0", list(inputs), default=1.0 if 1.0 in inputs else None, label="input x"),
         Control("scale", scales, default=1.0 if 1.0 in scales else None, label="noise scale s"),
@@ -244,7 +243,8 @@ def plot_silu_beta(
         x / 2), ``"minimum"`` (an :class:`actbook.Extremum`, or ``None`` for
         ``beta = 0``) and ``"marker"`` (its dot, or ``None``).
     """
-    beta = float(beta)
+    beta = get("silu").resolve({"beta": beta})["beta"]  # a ValueError naming 'beta'
+    derivative = boolean("derivative", derivative)
     lines = plot_activation(
         ax,
         "silu",
@@ -282,7 +282,8 @@ def plot_silu_beta(
 
 def silu_beta_alt_text(beta: float, *, derivative: bool = True) -> str:
     """Describe in words what :func:`plot_silu_beta` draws."""
-    beta = float(beta)
+    beta = get("silu").resolve({"beta": beta})["beta"]
+    derivative = boolean("derivative", derivative)
     minimum = _silu_minimum(beta)
     text = f"Plot of SiLU / swish x σ(βx) with β = {beta:g}"
     if derivative:
@@ -321,7 +322,8 @@ def silu_beta_explorer(
     Explorer
     """
     silu = get("silu")
-    betas = [silu.resolve({"beta": b})["beta"] for b in betas]  # ValueError naming 'beta'
+    betas = [silu.resolve({"beta": b})["beta"] for b in number_sequence("betas", betas)]
+    derivative_toggle = boolean("derivative_toggle", derivative_toggle)
     controls = [Control("beta", betas, default=1.0 if 1.0 in betas else None, label="β")]
     if derivative_toggle:
         controls.append(Control("derivative", [False, True], default=True))
