@@ -1318,6 +1318,9 @@ def sinc_derivative(x: Any) -> np.ndarray:
 _VELTKAMP = 134217729.0
 #: Below this magnitude sin(e) rounds to e and cos(e) to 1 in float64 (e**2 / 2 < 2**-55).
 _TINY_ANGLE = 2.0**-28
+_FLOAT_MAX = float(np.finfo(np.float64).max)
+#: Dekker's product of x and omega stays finite while |x| * max(omega, 1) is below this.
+_DIRECT_BELOW = 2.0**996
 
 
 def _split(m: Any) -> tuple[Any, Any]:
@@ -1327,29 +1330,37 @@ def _split(m: Any) -> tuple[Any, Any]:
     return hi, m - hi
 
 
-def _exact_product(x: np.ndarray, omega: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _exact_product(
+    x: np.ndarray, omega: float
+) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
     """``omega * x`` exactly, as ``(hi + lo) * 2**doublings``, for finite float64 ``x``.
 
-    Dekker's product of the significands (in ``[0.5, 1)``, so nothing overflows or
-    underflows on the way), then the exponents added back with ``ldexp``. ``doublings``
-    is 0 except where the product exceeds the largest float; there ``hi + lo`` is the
-    product divided by ``2**doublings``.
+    ``lo`` is ``None`` where the float product is exact (``omega`` a power of two), and
+    ``doublings`` is ``None`` where no product exceeds the largest float. Dekker's
+    product needs ``x * (2**27 + 1)`` to stay finite; beyond ``2**996 / omega`` it runs on
+    the significands (in ``[0.5, 1)``) and the exponents are added back with ``ldexp``.
     """
-    mx, ex = np.frexp(x)
-    mw, ew = math.frexp(omega)
-    w_hi, w_lo = _split(mw)
-    x_hi, x_lo = _split(mx)
-    p = mx * mw
-    error = ((w_hi * x_hi - p) + w_hi * x_lo + w_lo * x_hi) + w_lo * x_lo
-    scale = ex + ew
+    largest = float(np.abs(x).max(initial=0.0))
+    significand, exponent = math.frexp(omega)
+    if significand == 0.5 and largest * omega <= _FLOAT_MAX:
+        return x * omega, None, None
+    direct = largest * max(omega, 1.0) < _DIRECT_BELOW
+    w_hi, w_lo = _split(omega if direct else significand)
+    m, e = (x, None) if direct else np.frexp(x)
+    x_hi, x_lo = _split(m)
+    p = m * (w_hi + w_lo)
+    error = ((x_hi * w_hi - p) + x_lo * w_hi + x_hi * w_lo) + x_lo * w_lo
+    if direct:
+        return p, error, None
+    scale = e + exponent
     # p < 1, so p * 2**1024 is still a float: only larger exponents need doubling.
     doublings = np.maximum(scale - 1024, 0)
     scale -= doublings
     return np.ldexp(p, scale), np.ldexp(error, scale), doublings
 
 
-def _sine_cosine(x: np.ndarray, omega: float) -> tuple[np.ndarray, np.ndarray]:
-    """``sin`` and ``cos`` of the exact ``omega * x``, flat float64 arrays, NaN at ±inf.
+def _sine_or_cosine(x: np.ndarray, omega: float, cosine: bool) -> np.ndarray:
+    """``sin`` (or ``cos``) of the exact ``omega * x``, a flat float64 array, NaN at ±inf.
 
     float16 and float32 significands (11 and 24 bits) times ``omega`` rounded to the same
     type fit into float64's 53 bits: one float64 product is exact. float64 needs
@@ -1361,39 +1372,45 @@ def _sine_cosine(x: np.ndarray, omega: float) -> tuple[np.ndarray, np.ndarray]:
     # Underflow only happens for |omega x| below 2**-968, where sin is its argument and
     # the parts lost to it (lo, a subnormal sin) are below the result's last bit.
     with np.errstate(under="ignore"):
-        sin, cos = _sine_cosine_finite(flat, x.dtype, omega)
-    sin[~finite] = np.nan
-    cos[~finite] = np.nan
-    return sin, cos
+        result = _sine_or_cosine_finite(flat, x.dtype, omega, cosine)
+    result[~finite] = np.nan
+    return result
 
 
-def _sine_cosine_finite(flat: np.ndarray, dtype: np.dtype, omega: float):
-    """The body of :func:`_sine_cosine` for finite ``flat`` (overwritten)."""
+def _sine_or_cosine_finite(
+    flat: np.ndarray, dtype: np.dtype, omega: float, cosine: bool
+) -> np.ndarray:
+    """The body of :func:`_sine_or_cosine` for finite ``flat`` (overwritten)."""
+    trig = np.cos if cosine else np.sin
     if dtype != np.float64:
-        theta = np.multiply(flat, float(dtype.type(omega)), out=flat)
-        sin, cos = np.sin(theta), np.cos(theta)
-    else:
-        hi, lo, doublings = _exact_product(flat, omega)
-        sin, cos = np.sin(hi), np.cos(hi)
-        correct = lo != 0  # and only there: -0 + 0 would lose the sign of sin(-0)
-        if correct.any():
-            sin_lo, cos_lo = lo.copy(), np.ones_like(lo)
+        return trig(np.multiply(flat, float(dtype.type(omega)), out=flat))
+    hi, lo, doublings = _exact_product(flat, omega)
+    if lo is None and doublings is None:
+        return trig(hi)
+    sin, cos = np.sin(hi), np.cos(hi)
+    if lo is not None:
+        sin_lo, cos_lo = lo, 1.0  # |lo| < 2**-28 almost everywhere: sin lo = lo, cos lo = 1
+        if float(np.abs(lo).max(initial=0.0)) >= _TINY_ANGLE:
             big = np.abs(lo) >= _TINY_ANGLE
-            np.sin(lo, out=sin_lo, where=big)
-            np.cos(lo, out=cos_lo, where=big)
-            sin, cos = (
-                np.where(correct, sin * cos_lo + cos * sin_lo, sin),
-                np.where(correct, cos * cos_lo - sin * sin_lo, cos),
-            )
-        # Beyond the largest float: sin 2t = 2 sin t cos t, cos 2t = (cos t - sin t)(cos t
-        # + sin t), once per halving; each doubles the rounding error of the angle.
+            sin_lo, cos_lo = np.where(big, np.sin(lo), lo), np.where(big, np.cos(lo), 1.0)
+        new_sin = sin * cos_lo
+        new_sin += cos * sin_lo
+        cos *= cos_lo
+        cos -= sin * sin_lo
+        zero = hi == 0  # sin(-0) = -0, but -0 + 0 = +0: give zeros their sign back
+        if zero.any():
+            np.copyto(new_sin, hi, where=zero)
+        sin = new_sin
+    if doublings is not None:
+        # Beyond the largest float: sin 2t = 2 sin t cos t, cos 2t = (cos t - sin t)
+        # (cos t + sin t), once per halving; each doubles the rounding error of the angle.
         for step in range(int(doublings.max(initial=0))):
             again = doublings > step
             sin, cos = (
                 np.where(again, 2 * sin * cos, sin),
                 np.where(again, (cos - sin) * (cos + sin), cos),
             )
-    return sin, cos
+    return cos if cosine else sin
 
 
 def sine(x: Any, *, omega_0: float) -> np.ndarray:
@@ -1402,21 +1419,21 @@ def sine(x: Any, *, omega_0: float) -> np.ndarray:
     Computing ``np.sin(omega_0 * x)`` first rounds the product, an error of up to half a
     unit in its last place, which ``sin`` passes on as an absolute error: up to 1.8e-12
     at ``omega_0 x = 3e4``, and beyond ``2**56`` more than a whole period. Here ``sin`` is
-    evaluated at the exact product (see :func:`_sine_cosine`), so the result is as
+    evaluated at the exact product (see :func:`_exact_product`), so the result is as
     accurate as ``np.sin`` of an exact argument. Beyond the largest float the product is
     halved until it fits and the result doubled back, losing about one bit per halving
     (at most ``log2(omega_0) + 1`` of them). ``sin`` has no limit at ±inf: NaN there,
     as numpy and PyTorch give.
     """
     x = as_float_array(x)
-    sin, _ = _sine_cosine(x, omega_0)
-    return sin.astype(x.dtype, copy=False).reshape(x.shape)
+    result = _sine_or_cosine(x, omega_0, cosine=False)
+    return result.astype(x.dtype, copy=False).reshape(x.shape)
 
 
 def sine_derivative(x: Any, *, omega_0: float) -> np.ndarray:
     """``omega_0 cos(omega_0 x)``, at the exact product as in :func:`sine`; NaN at ±inf."""
     x = as_float_array(x)
-    _, cos = _sine_cosine(x, omega_0)
+    result = _sine_or_cosine(x, omega_0, cosine=True)
     omega = omega_0 if x.dtype == np.float64 else float(x.dtype.type(omega_0))
-    np.multiply(cos, omega, out=cos)
-    return cos.astype(x.dtype, copy=False).reshape(x.shape)
+    np.multiply(result, omega, out=result)
+    return result.astype(x.dtype, copy=False).reshape(x.shape)
