@@ -43,8 +43,16 @@ from ._hand_fit import (
     least_squares_loss,
     xy_data,
 )
+from ._maxout import MaxoutFit, fit_maxout, maxout_fits
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights
 from ._perceptron import LinearUnitTrace, adaline, perceptron, separable_points
+from ._spectral import (
+    SpectralFit,
+    frequency_errors,
+    periodic_signal,
+    siren_mlp,
+    spectral_bias,
+)
 
 __all__ = [
     "DATASETS",
@@ -59,7 +67,9 @@ __all__ = [
     "HandFit",
     "History",
     "LinearUnitTrace",
+    "MaxoutFit",
     "SeedSpread",
+    "SpectralFit",
     "TrainingRun",
     "UnitDeaths",
     "adaline",
@@ -71,6 +81,8 @@ __all__ = [
     "digits",
     "epochs_to_reach",
     "fit_by_hand",
+    "fit_maxout",
+    "frequency_errors",
     "gradient_flow",
     "hand_gradient",
     "hand_loss",
@@ -80,11 +92,15 @@ __all__ = [
     "least_squares_loss",
     "make_dataset",
     "max_pre_activation_trace",
+    "maxout_fits",
     "moons",
     "perceptron",
+    "periodic_signal",
     "seed_spread",
     "seed_sweep",
     "separable_points",
+    "siren_mlp",
+    "spectral_bias",
     "spiral",
     "train_per_activation",
     "train_test_split",
