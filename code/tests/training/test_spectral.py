@@ -133,7 +133,7 @@ def test_relu_learns_the_low_frequencies_first(fits):
     relu = fits["relu"]
     assert relu.label == "ReLU network"
     reached = relu.steps_to(0.1)
-    assert reached[0] is not None and reached[0] <= 200
+    assert reached[0] is not None and reached[0] <= 400
     assert reached[1:] == [None, None, None]  # not within the 1000 steps
     final = relu.errors[-1]
     assert np.all(np.diff(final) > 0)  # the higher the frequency, the worse
@@ -143,8 +143,11 @@ def test_relu_learns_the_low_frequencies_first(fits):
 def test_siren_learns_every_frequency_at_once(fits):
     siren = fits["sine"]
     assert siren.label == "SIREN, ω₀ = 30"
-    assert max(siren.steps_to(0.1)) <= 100
+    assert max(siren.steps_to(0.1)) <= 250
     assert siren.errors[-1].max() < 0.01
+    # Smoothly: the largest error never grows by more than 5% from one record to the next.
+    largest = siren.errors.max(axis=1)
+    assert np.all(largest[1:] <= 1.05 * largest[:-1])
     # "At once": every frequency gets to each level within a factor 2 of the same step.
     for level in (0.3, 0.1, 0.03):
         reached = siren.steps_to(level)

@@ -46,6 +46,7 @@ from ._experiments import (
 )
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, loss_curves_figure, plot_loss_curves
+from ._maxout import maxout_alt_text, maxout_explorer, plot_maxout_fit
 from ._plot import (
     Picture,
     activation_alt_text,
@@ -61,7 +62,16 @@ from ._quantisation import (
     quantisation_explorer,
     quantised_alt_text,
 )
+from ._spectral import (
+    plot_spectral_bars,
+    plot_spectral_errors,
+    plot_spectral_fit,
+    spectral_errors_figure,
+    spectral_explorer,
+    spectral_markdown,
+)
 from ._style import COLORS, RC_PARAMS, style
+from ._unit_map import plot_unit_map, unit_map_alt_text, unit_map_explorer
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
 __all__ = [
@@ -93,6 +103,8 @@ __all__ = [
     "loss_curves_figure",
     "markdown_table",
     "max_pre_activations_figure",
+    "maxout_alt_text",
+    "maxout_explorer",
     "new_figure",
     "overlay_alt_text",
     "overlay_explorer",
@@ -106,11 +118,16 @@ __all__ = [
     "plot_learning_curves",
     "plot_loss_curves",
     "plot_max_pre_activations",
+    "plot_maxout_fit",
     "plot_overlay",
     "plot_probabilities",
     "plot_quantisation_error",
     "plot_quantised",
     "plot_seed_bands",
+    "plot_spectral_bars",
+    "plot_spectral_errors",
+    "plot_spectral_fit",
+    "plot_unit_map",
     "png_bytes",
     "probabilities_alt_text",
     "quantisation_explorer",
@@ -121,7 +138,12 @@ __all__ = [
     "series_colors",
     "show",
     "slower_than_torch_markdown",
+    "spectral_errors_figure",
+    "spectral_explorer",
+    "spectral_markdown",
     "split_axes",
     "style",
     "training_runs_markdown",
+    "unit_map_alt_text",
+    "unit_map_explorer",
 ]
