@@ -131,6 +131,12 @@ def _adapters(torch, functional) -> dict[str, tuple[str, Callable]]:
         "arctan": ("torch.atan", lambda x: torch.atan(x)),
         "exponential": ("torch.exp", lambda x: torch.exp(x)),
         "sinc": ("torch.sinc", lambda x: torch.sinc(x)),
+        # SIREN's activation has no module of its own; torch.sin of the product is how
+        # its implementations write it (the product rounds there, not here).
+        "sine": (
+            "torch.sin(omega_0 * x)",
+            lambda x, omega_0: torch.sin(omega_0 * x),
+        ),
     }
     aliases = {
         "linear": "identity",

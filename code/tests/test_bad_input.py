@@ -55,6 +55,16 @@ def axes():
     return ab.new_figure()[1]
 
 
+@cache
+def spectral_fits() -> dict:
+    return ab.spectral_bias(hidden=(4,), steps=4, record_every=2)
+
+
+@cache
+def maxout_fits() -> dict:
+    return ab.maxout_fits(["relu"], pieces=(2,), steps=2)
+
+
 def flows() -> list:
     return [ab.gradient_flow("tanh", "he", depth=2, width=4, batch=8)]
 
@@ -1167,6 +1177,63 @@ CASES += [
         "silu_beta_explorer",
         lambda: ab.silu_beta_explorer(derivative_toggle=1),
         "derivative_toggle",
+        ValueError,
+    ),
+    # -- beyond monotone ridges: sine, spectral bias, maxout fits, one unit's map -----------
+    ("Activation.__call__", lambda: ab.get("sine")(X, omega_0=0.0), "omega_0", ValueError),
+    ("periodic_signal", lambda: ab.periodic_signal((0, 2)), "frequencies[0]", ValueError),
+    ("frequency_errors", lambda: ab.frequency_errors(X, X, (1,)), "target", ValueError),
+    ("siren_mlp", lambda: ab.siren_mlp((1, 4, 1), omega_0=INF), "omega_0", ValueError),
+    (
+        "spectral_bias",
+        lambda: ab.spectral_bias(steps=10, record_every=3),
+        "record_every",
+        ValueError,
+    ),
+    ("SpectralFit.at_step", lambda: spectral_fits()["relu"].at_step(1), "step", ValueError),
+    ("fit_maxout", lambda: ab.fit_maxout(X, X, 0), "pieces", ValueError),
+    ("MaxoutFit.predict", lambda: maxout_fits()[("relu", 2)].predict([NAN]), "x", ValueError),
+    ("maxout_fits", lambda: ab.maxout_fits(["glu"]), "targets", ValueError),
+    ("plot_spectral_errors", lambda: ab.plot_spectral_errors(axes(), {}), "fit", ValueError),
+    (
+        "plot_spectral_fit",
+        lambda: ab.plot_spectral_fit(axes(), spectral_fits()["sine"], 3),
+        "step",
+        ValueError,
+    ),
+    (
+        "plot_spectral_bars",
+        lambda: ab.plot_spectral_bars(None, spectral_fits()["sine"], 2),
+        "ax",
+        ValueError,
+    ),
+    (
+        "spectral_errors_figure",
+        lambda: ab.spectral_errors_figure(spectral_fits(), level=NAN),
+        "level",
+        ValueError,
+    ),
+    (
+        "spectral_explorer",
+        lambda: ab.spectral_explorer(spectral_fits(), steps=[5]),
+        "step",
+        ValueError,
+    ),
+    ("spectral_markdown", lambda: ab.spectral_markdown({}), "fits", ValueError),
+    ("plot_maxout_fit", lambda: ab.plot_maxout_fit(axes(), None), "fit", ValueError),
+    ("maxout_alt_text", lambda: ab.maxout_alt_text("relu"), "fit", ValueError),
+    ("maxout_explorer", lambda: ab.maxout_explorer({}), "fits", ValueError),
+    ("plot_unit_map", lambda: ab.plot_unit_map(axes(), "gaussian", bias=INF), "bias", ValueError),
+    (
+        "unit_map_alt_text",
+        lambda: ab.unit_map_alt_text("gaussian", threshold=NAN),
+        "threshold",
+        ValueError,
+    ),
+    (
+        "unit_map_explorer",
+        lambda: ab.unit_map_explorer(["gaussian"], biases=[NAN]),
+        "biases[0]",
         ValueError,
     ),
 ]

@@ -49,6 +49,7 @@ EXPECTED = [
     "arctan",
     "gaussian",
     "sinc",
+    "sine",
     "lecun_tanh",
     "isru",
     "bent_identity",

@@ -271,11 +271,19 @@ def _assert_close_in(dtype, got, expected, what):
         assert abs(float(got) - expected) <= tolerance, (what, float(got), expected)
 
 
+# Entries with no limit at ±inf, which return NaN there instead: name -> why.
+NO_LIMIT_AT_INFINITY = {
+    "sine": "sin(omega_0 x) oscillates for ever and has no limit at ±inf; NaN, as numpy "
+    "and PyTorch give",
+}
+
+
 @pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: d.__name__)
 @pytest.mark.parametrize("activation", ELEMENTWISE, ids=lambda a: a.name)
 def test_special_inputs(activation, dtype):
     x = special_inputs(dtype)
     before = x.copy()
+    no_limit = activation.name in NO_LIMIT_AT_INFINITY
     for function in (activation, activation.grad):
         with np.errstate(over="raise", invalid="raise", divide="raise"):
             y = function(x)
@@ -284,7 +292,10 @@ def test_special_inputs(activation, dtype):
         assert y.shape == x.shape
         assert not np.shares_memory(x, y)
         np.testing.assert_array_equal(x, before)  # input untouched
-        assert np.array_equal(np.isnan(y), np.isnan(x)), x[np.isnan(y) != np.isnan(x)]
+        expected_nan = np.isnan(x) | (np.isinf(x) if no_limit else False)
+        assert np.array_equal(np.isnan(y), expected_nan), x[np.isnan(y) != expected_nan]
+    if no_limit:
+        return
     for sign, index in ((1, SPECIAL.index(math.inf)), (-1, SPECIAL.index(-math.inf))):
         value, slope = _limit(activation.name, sign)
         _assert_close_in(dtype, activation(x)[index], value, f"value at {sign}inf")
@@ -533,3 +544,41 @@ def test_registry_refuses_celu_alpha_zero_and_unknown_parameters():
         ab.get("celu")(1.0, alpha=0)
     with pytest.raises(ValueError, match="'slope'"):
         ab.get("leaky_relu")(1.0, slope=0.1)
+
+
+# -- sine: the exact product omega_0 * x ---------------------------------------------------------
+def _sin_exact(x: float, omega: float, derivative: bool = False) -> float:
+    with mpmath.workdps(700):  # enough for the reduction of products up to 1e310
+        theta = mpmath.mpf(omega) * mpmath.mpf(x)
+        return float(omega * mpmath.cos(theta) if derivative else mpmath.sin(theta))
+
+
+def test_sine_uses_the_exact_product():
+    # 30 * x rounds for these x; the rounding error is large against sin's resolution.
+    x = np.array([1234.5678, -98765.4321, 3.3e10, 1e300, 7.1e-310])
+    got = ew.sine(x, omega_0=30.0)
+    exact = np.array([_sin_exact(v, 30.0) for v in x])
+    np.testing.assert_allclose(got, exact, rtol=1e-14, atol=1e-320)
+    naive = np.sin(30.0 * x)
+    assert np.abs(naive[:3] - exact[:3]).max() > 1e-13  # what the rewrite buys
+
+
+def test_sine_beyond_the_largest_float():
+    """Where omega_0 x overflows, one bit is lost per halving (2 here, 11 for omega 1000)."""
+    big = np.finfo(np.float64).max
+    for omega, rtol in ((3.0, 4 * 2.0**-52 * 4), (1000.0, 4 * 2.0**-52 * 2048)):
+        for x in (big, -big, big / 2.5):
+            exact = _sin_exact(x, omega)
+            assert abs(float(ew.sine(x, omega_0=omega)) - exact) <= rtol, (omega, x)
+            slope = _sin_exact(x, omega, derivative=True)
+            assert abs(float(ew.sine_derivative(x, omega_0=omega)) - slope) <= rtol * omega
+
+
+def test_sine_keeps_signed_zeros_and_dtypes():
+    for dtype in FLOATS:
+        got = ew.sine(np.array([-0.0, 0.0], dtype=dtype), omega_0=30.0)
+        assert got.dtype == dtype
+        assert np.signbit(got).tolist() == [True, False]
+    # float32 is computed in float64 from the exact product, then rounded once.
+    x = np.float32(1234.5678)
+    assert ew.sine(x, omega_0=30.0) == np.float32(_sin_exact(float(x), 30.0))

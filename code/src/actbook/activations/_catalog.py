@@ -1242,6 +1242,46 @@ register(
     )
 )
 
+# -- periodic ------------------------------------------------------------------------------------
+register(
+    Activation(
+        name="sine",
+        title="Sine (SIREN)",
+        function=ew.sine,
+        derivative=ew.sine_derivative,
+        parameters=(
+            Parameter(
+                name="omega_0",
+                # 1 gives the sine itself, slope 1 at 0 like the identity. SIREN's 30 is
+                # a property of its network (inputs in [-1, 1], weights scaled by 1/30),
+                # not of the function: it is passed explicitly where a SIREN is built.
+                default=1.0,
+                low=1.0,
+                high=30.0,
+                valid=_POSITIVE,
+                open_lower=True,
+                symbol="omega_0",
+                description="frequency factor: the period is 2π/ω₀ (SIREN uses 30 with its "
+                "own initialisation)",
+            ),
+        ),
+        sympy_expression=lambda x, omega_0: sympy.sin(omega_0 * x),
+        sympy_derivative=lambda x, omega_0: omega_0 * sympy.cos(omega_0 * x),
+        summary="sin(ω₀x): periodic and odd; the activation of SIREN, whose derivatives "
+        "are again sines.",
+        references=("sitzmann2020implicit",),
+        properties=_properties(
+            (-1, 1),
+            monotonic=False,
+            zero_centred=True,
+            smooth="C-infinity",
+            derivative_range=(-1, 1),
+            identity_near_origin=True,
+            exp_like_calls=1,
+        ),
+    )
+)
+
 # -- vector-valued --------------------------------------------------------------------------------
 register(
     Activation(

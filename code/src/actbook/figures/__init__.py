@@ -71,6 +71,7 @@ from ._gates import (
 from ._gradient_flow import gradient_flow_explorer
 from ._hand_fit import hand_fit_explorer, loss_curves_figure, plot_loss_curves
 from ._losses import plot_training_losses, training_loss_figure
+from ._maxout import maxout_alt_text, maxout_explorer, plot_maxout_fit
 from ._mlp import decision_regions_figure, regression_fit_figure
 from ._neuron import neuron_explorer, two_input_neuron_figure
 from ._perceptron import (
@@ -112,8 +113,17 @@ from ._sparsity import (
     zero_fraction_explorer,
     zero_fraction_markdown,
 )
+from ._spectral import (
+    plot_spectral_bars,
+    plot_spectral_errors,
+    plot_spectral_fit,
+    spectral_errors_figure,
+    spectral_explorer,
+    spectral_markdown,
+)
 from ._style import COLORS, RC_PARAMS, style
 from ._tables import seed_results_table, slope_table
+from ._unit_map import plot_unit_map, unit_map_alt_text, unit_map_explorer
 from ._widgets import Control, Explorer, activation_explorer, explorer
 
 __all__ = [
@@ -162,6 +172,8 @@ __all__ = [
     "loss_curves_figure",
     "markdown_table",
     "max_pre_activations_figure",
+    "maxout_alt_text",
+    "maxout_explorer",
     "moment_field_alt_text",
     "moment_field_explorer",
     "neuron_explorer",
@@ -187,6 +199,7 @@ __all__ = [
     "plot_linear_unit",
     "plot_loss_curves",
     "plot_max_pre_activations",
+    "plot_maxout_fit",
     "plot_moment_field",
     "plot_overlay",
     "plot_probabilities",
@@ -194,7 +207,11 @@ __all__ = [
     "plot_quantised",
     "plot_seed_bands",
     "plot_silu_beta",
+    "plot_spectral_bars",
+    "plot_spectral_errors",
+    "plot_spectral_fit",
     "plot_training_losses",
+    "plot_unit_map",
     "plot_zero_fractions",
     "png_bytes",
     "probabilities_alt_text",
@@ -212,12 +229,17 @@ __all__ = [
     "slope_table",
     "slower_than_torch_markdown",
     "softmax_vs_sigmoids_figure",
+    "spectral_errors_figure",
+    "spectral_explorer",
+    "spectral_markdown",
     "split_axes",
     "style",
     "temperature_explorer",
     "training_loss_figure",
     "training_runs_markdown",
     "two_input_neuron_figure",
+    "unit_map_alt_text",
+    "unit_map_explorer",
     "unit_name",
     "zero_fraction_alt_text",
     "zero_fraction_explorer",

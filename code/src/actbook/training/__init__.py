@@ -44,6 +44,7 @@ from ._hand_fit import (
     least_squares_loss,
     xy_data,
 )
+from ._maxout import MaxoutFit, fit_maxout, maxout_fits
 from ._mlp import MLP, SGD, Adam, Gradients, History, initial_weights, parameter_count
 from ._paired import sign_flip_test
 from ._perceptron import LinearUnitTrace, adaline, loss_along_weight, perceptron, separable_points
@@ -65,6 +66,13 @@ from ._self_normalising import (
     moment_map,
 )
 from ._sparsity import SparsitySweep, hidden_activations, sparsity_sweep, zero_fraction
+from ._spectral import (
+    SpectralFit,
+    frequency_errors,
+    periodic_signal,
+    siren_mlp,
+    spectral_bias,
+)
 
 __all__ = [
     "DATASETS",
@@ -85,9 +93,11 @@ __all__ = [
     "History",
     "LayerStatistics",
     "LinearUnitTrace",
+    "MaxoutFit",
     "MomentField",
     "SeedSpread",
     "SparsitySweep",
+    "SpectralFit",
     "TrainingRun",
     "UnitDeaths",
     "adaline",
@@ -103,6 +113,8 @@ __all__ = [
     "elu_gaussian_moments",
     "epochs_to_reach",
     "fit_by_hand",
+    "fit_maxout",
+    "frequency_errors",
     "gated_comparison",
     "gated_label",
     "gaussian_moments",
@@ -120,17 +132,21 @@ __all__ = [
     "make_dataset",
     "matched_width",
     "max_pre_activation_trace",
+    "maxout_fits",
     "moment_field",
     "moment_fixed_point",
     "moment_map",
     "moons",
     "parameter_count",
     "perceptron",
+    "periodic_signal",
     "seed_spread",
     "seed_sweep",
     "separable_points",
     "sign_flip_test",
+    "siren_mlp",
     "sparsity_sweep",
+    "spectral_bias",
     "spiral",
     "train_per_activation",
     "train_test_split",
