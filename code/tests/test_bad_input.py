@@ -1238,6 +1238,44 @@ CASES += [
     ),
 ]
 
+# The sparse and squared chapter: zero shares of trained networks, denoising.
+CASES += [
+    ("hidden_activations", lambda: ab.hidden_activations("model", POINTS), "model", ValueError),
+    (
+        "hidden_activations",
+        lambda: ab.hidden_activations(model(), np.zeros((0, 2))),
+        "'x'",
+        ValueError,
+    ),
+    (
+        "zero_fraction",
+        lambda: ab.zero_fraction(model(), POINTS, tolerance=-1.0),
+        "tolerance",
+        ValueError,
+    ),
+    ("zero_fraction", lambda: ab.zero_fraction("model", POINTS), "model", ValueError),
+    ("sparsity_sweep", lambda: ab.sparsity_sweep(data(), "relu", [0]), "activations", ValueError),
+    ("sparsity_sweep", lambda: ab.sparsity_sweep(data(), ["relu"], "0"), "seeds", ValueError),
+    ("plot_zero_fractions", lambda: ab.plot_zero_fractions(axes(), "sweep"), "sweep", ValueError),
+    ("zero_fraction_alt_text", lambda: ab.zero_fraction_alt_text("sweep"), "sweep", ValueError),
+    ("zero_fraction_explorer", lambda: ab.zero_fraction_explorer("sweep"), "sweep", ValueError),
+    ("zero_fraction_markdown", lambda: ab.zero_fraction_markdown("sweep"), "sweep", ValueError),
+    (
+        "plot_denoising",
+        lambda: ab.plot_denoising(axes(), X, X, "softshrink", -1.0),
+        "lambd",
+        ValueError,
+    ),
+    (
+        "plot_denoising",
+        lambda: ab.plot_denoising(axes(), X, X, "median", 0.5),
+        "shrink",
+        ValueError,
+    ),
+    ("denoising_explorer", lambda: ab.denoising_explorer(X, X[:3], [0.5]), "noisy", ValueError),
+    ("denoising_explorer", lambda: ab.denoising_explorer(X, X, "0.5"), "thresholds", ValueError),
+]
+
 #: Public names that take no argument a reader could get wrong, and why.
 # The gated units of Part IV: the parameter rule, the gated-against-dense comparison, its
 # paired test and its pictures.
@@ -1368,6 +1406,7 @@ NOT_CALLED_WITH_BAD_INPUT = {
     "LayerStatistics": "made by layer_statistics()",
     "MomentField": "made by moment_field()",
     "Extremum": "made by curve_minimum()",
+    "SparsitySweep": "made by sparsity_sweep()",
     "IntegerActivation": "made by lookup_activation() and integer_hard_sigmoid()",
     "SeedSpread": "made by seed_spread()",
     "UnitDeaths": "made by unit_deaths()",

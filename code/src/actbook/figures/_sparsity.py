@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
+from .._checks import instance, number_sequence, positive
 from ..activations import get
 from ..training import SparsitySweep
 from ._display import Markdown, markdown_table
@@ -43,6 +44,7 @@ MEASURES = ("zero_fraction", "small_fraction")
 
 
 def _measure(sweep: SparsitySweep, measure: str) -> np.ndarray:
+    instance("sweep", sweep, SparsitySweep, "a SparsitySweep from sparsity_sweep()")
     if measure not in MEASURES:
         raise ValueError(f"parameter 'measure' must be one of {MEASURES}, got {measure!r}")
     return getattr(sweep, measure)
@@ -160,6 +162,7 @@ def zero_fraction_explorer(
     -------
     Explorer
     """
+    instance("sweep", sweep, SparsitySweep, "a SparsitySweep from sparsity_sweep()")
     names = {"exactly 0": "zero_fraction", f"|a| ≤ {sweep.tolerance:g}": "small_fraction"}
 
     def draw(ax: Axes, count: str) -> None:
@@ -256,6 +259,7 @@ def denoising_explorer(
     -------
     Explorer
     """
+    thresholds = [positive("thresholds", v) for v in number_sequence("thresholds", thresholds)]
     clean, noisy = _signal_pair(clean, noisy)
     thresholds = [float(t) for t in thresholds]
     if not thresholds or min(thresholds) < 0:
@@ -328,6 +332,7 @@ def zero_fraction_markdown(sweep: SparsitySweep) -> Markdown:
         ``|a| <= tolerance`` and of the exact zeros before training, and the test
         accuracy (mean and range).
     """
+    instance("sweep", sweep, SparsitySweep, "a SparsitySweep from sparsity_sweep()")
     n_layers = sweep.zero_fraction.shape[2]
     headers = [
         "activation",

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import real
+from .._checks import instance, integer, name_sequence, real
 from ._datasets import Dataset
 from ._experiments import hidden_pre_activations, train_per_activation
 from ._mlp import MLP, SGD, Adam
@@ -29,6 +29,7 @@ __all__ = ["SparsitySweep", "hidden_activations", "sparsity_sweep", "zero_fracti
 
 def _samples(model: MLP, x: Any) -> np.ndarray:
     """``x`` as a non-empty 2-D array with one column per input of ``model``."""
+    instance("model", model, MLP, "an MLP")
     x = np.asarray(x, dtype=model.dtype)
     if x.ndim != 2 or x.shape[1] != model.sizes[0] or len(x) == 0:
         raise ValueError(f"parameter 'x' must have shape (n >= 1, {model.sizes[0]}), got {x.shape}")
@@ -195,7 +196,7 @@ def sparsity_sweep(
     -------
     SparsitySweep
     """
-    seeds = tuple(seeds)
+    seeds = tuple(integer("seeds", s, 0) for s in name_sequence("seeds", seeds, what="seeds"))
     if not seeds:
         raise ValueError("parameter 'seeds' needs at least one seed")
     if len(activations) == 0:
