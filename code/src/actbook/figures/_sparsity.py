@@ -23,7 +23,8 @@ from matplotlib.axes import Axes
 from ..activations import get
 from ..training import SparsitySweep
 from ._display import Markdown, markdown_table
-from ._experiments import _fixed_layout, split_axes
+from ._experiments import split_axes
+from ._plot import fixed_layout
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
@@ -269,7 +270,7 @@ def denoising_explorer(
     def draw(ax: Axes, shrink: str, threshold: float) -> None:
         # Fixed margins: every frame has the same axes, and a constrained layout per
         # frame would cost about half of its drawing time.
-        _fixed_layout(ax, left=0.07, right=0.99, bottom=0.17, top=0.97, wspace=0.3)
+        fixed_layout(ax, left=0.07, right=0.99, bottom=0.17, top=0.97, wspace=0.3)
         left, right = split_axes(ax, 2, width_ratios=(1.7, 1.0))
         estimate = plot_denoising(left, clean, noisy, shrink, threshold)
         with style():
