@@ -51,6 +51,11 @@ def gated() -> ab.GatedComparison:
     return ab.gated_comparison(data(), ["relu"], hidden=4, seeds=[0, 1], epochs=1)
 
 
+@cache
+def sweep() -> ab.SparsitySweep:
+    return ab.sparsity_sweep(data(), ["relu"], [0], hidden=(4,), epochs=1)
+
+
 def axes():
     return ab.new_figure()[1]
 
@@ -352,6 +357,26 @@ CASES = [
     ),
     ("seed_sweep", lambda: ab.seed_sweep(data(), ["relu"], "0", epochs=1), "seeds", ValueError),
     ("seed_sweep", lambda: ab.seed_sweep(data(), ["relu"], [], epochs=1), "seeds", ValueError),
+    # -- training/_sparsity
+    ("hidden_activations", lambda: ab.hidden_activations("mlp", POINTS), "model", ValueError),
+    ("hidden_activations", lambda: ab.hidden_activations(model(), POINTS[:, :1]), "x", ValueError),
+    ("zero_fraction", lambda: ab.zero_fraction(model(), [[NAN, 0.0]]), "x", ValueError),
+    (
+        "zero_fraction",
+        lambda: ab.zero_fraction(model(), POINTS, tolerance=-1),
+        "tolerance",
+        ValueError,
+    ),
+    ("sparsity_sweep", lambda: ab.sparsity_sweep(POINTS, ["relu"], [0]), "data", ValueError),
+    ("sparsity_sweep", lambda: ab.sparsity_sweep(data(), "relu", [0]), "activations", ValueError),
+    ("sparsity_sweep", lambda: ab.sparsity_sweep(data(), ["relu"], [0, 0]), "seeds", ValueError),
+    (
+        "sparsity_sweep",
+        lambda: ab.sparsity_sweep(data(), ["relu"], [0], tolerance=INF),
+        "tolerance",
+        ValueError,
+    ),
+    ("SparsitySweep.of", lambda: sweep().of("gelu"), "label", ValueError),
     ("epochs_to_reach", lambda: ab.epochs_to_reach([0.5, 0.9], NAN), "target", ValueError),
     ("epochs_to_reach", lambda: ab.epochs_to_reach("0.5", 0.9), "curve", ValueError),
     ("dead_unit_run", lambda: ab.dead_unit_run(data(), "relu", 0.0), "learning_rate", ValueError),
@@ -898,6 +923,55 @@ CASES += [
         ValueError,
     ),
     (
+        "temperature_explorer",
+        lambda: ab.temperature_explorer([1.0, 2.0], ["a", "b"], [1.0], activations=["tanh"]),
+        "activations",
+        ValueError,
+    ),
+    (
+        "activation_explorer",
+        lambda: ab.activation_explorer(["softshrink", "elu"]),
+        "activation",
+        ValueError,
+    ),
+    # -- figures/_sparsity
+    ("plot_zero_fractions", lambda: ab.plot_zero_fractions(axes(), {}), "sweep", ValueError),
+    (
+        "plot_zero_fractions",
+        lambda: ab.plot_zero_fractions(axes(), sweep(), measure="dead"),
+        "measure",
+        ValueError,
+    ),
+    ("zero_fraction_alt_text", lambda: ab.zero_fraction_alt_text(runs()), "sweep", ValueError),
+    (
+        "zero_fraction_explorer",
+        lambda: ab.zero_fraction_explorer(sweep(), figsize=(0, 4)),
+        "figsize",
+        ValueError,
+    ),
+    ("zero_fraction_markdown", lambda: ab.zero_fraction_markdown(None), "sweep", ValueError),
+    (
+        "plot_denoising",
+        lambda: ab.plot_denoising(axes(), X, X, "softshrink", -0.5),
+        "threshold",
+        ValueError,
+    ),
+    (
+        "plot_denoising",
+        lambda: ab.plot_denoising(axes(), X, [NAN] * 5, "softshrink", 0.5),
+        "noisy",
+        ValueError,
+    ),
+    ("plot_denoising", lambda: ab.plot_denoising(axes(), X, X, "relu", 0.5), "shrink", ValueError),
+    ("denoising_explorer", lambda: ab.denoising_explorer(X, X[:4], [0.5]), "clean", ValueError),
+    ("denoising_explorer", lambda: ab.denoising_explorer(X, X, [NAN]), "thresholds", ValueError),
+    (
+        "denoising_explorer",
+        lambda: ab.denoising_explorer(X, X, [0.5], reference=-1.0),
+        "reference",
+        ValueError,
+    ),
+    (
         "softmax_vs_sigmoids_figure",
         lambda: ab.softmax_vs_sigmoids_figure([1.0, NAN], ["a", "b"]),
         "scores",
@@ -1263,7 +1337,7 @@ CASES += [
     (
         "plot_denoising",
         lambda: ab.plot_denoising(axes(), X, X, "softshrink", -1.0),
-        "lambd",
+        "threshold",
         ValueError,
     ),
     (

@@ -493,6 +493,50 @@ def test_squared_relu_and_exponential_overflow_to_inf_silently():
     np.testing.assert_array_equal(ab.get("exponential").grad([-np.inf, 0.0]), [0.0, 1.0])
 
 
+def _tanhshrink_exact(x: float) -> float:
+    """``x - tanh(x)`` with mpmath, with enough digits for the cancellation (3 per decade)."""
+    digits = 40 + 3 * max(0, -math.floor(math.log10(abs(x))))
+    with mpmath.workdps(digits):
+        return float(mpmath.mpf(x) - mpmath.tanh(mpmath.mpf(x)))
+
+
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_tanhshrink_keeps_full_precision_near_zero(dtype):
+    # The shared grid samples (0.1, 1) only at 0.25, 0.5 and 0.75; the subtraction
+    # x - tanh(x) loses log2(3 / x**2) bits there (8 at x = 1/8), so sample densely,
+    # across the switch to the subtraction at |x| = 1, and far into the small values.
+    rng = np.random.default_rng(3)
+    x = np.concatenate(
+        [
+            np.logspace(-100, -1, 200),
+            rng.uniform(0.1, 1.0, 600),
+            np.nextafter(1.0, [0.0, 2.0]),
+            [1.0, 1.5, 2.0, 5.0],
+        ]
+    ).astype(dtype)
+    x = np.unique(x[x > np.finfo(dtype).tiny ** (1 / 3)])  # x**3 / 3 stays normal
+    x = np.concatenate([x, -x])
+    got = ab.get("tanhshrink")(x)
+    assert got.dtype == dtype
+    exact = np.array([_tanhshrink_exact(float(v)) for v in x])
+    # A few ulps; the naive x - tanh(x) is off by 2.8e-14 relative at x = 0.1276, and
+    # returns 0 below x = 1.29e-8.
+    np.testing.assert_allclose(got.astype(np.float64), exact, rtol=4 * np.finfo(dtype).eps)
+
+
+def test_tanhshrink_rational_is_the_continued_fraction():
+    # N / D must be (x - tanh x) / x**3 up to the first neglected power, x**18: the
+    # continued fraction's truncation error, below 2e-19 relative for |x| < 1.
+    w = sympy.Symbol("w")
+    n = sum(c * w**k for k, c in enumerate(ew._TANHSHRINK_NUMERATOR))
+    d = sum(c * w**k for k, c in enumerate(ew._TANHSHRINK_DENOMINATOR))
+    approximation = (X**3 * n / d).subs(w, X**2)
+    gap = sympy.series(approximation - (X - sympy.tanh(X)), X, 0, 21).removeO()
+    assert sympy.expand(gap) == 0
+    assert ew._TANHSHRINK_N[0] == pytest.approx(1 / 3, rel=1e-16)
+    assert ew._TANHSHRINK_D[0] == 1.0
+
+
 # -- bad parameters ------------------------------------------------------------------------
 def _outside(p: ab.Parameter) -> list[float]:
     lower, upper = p.valid

@@ -6,6 +6,7 @@ import actbook as ab
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 
 def test_plot_activation_draws_function_and_derivative():
@@ -91,3 +92,39 @@ def test_alt_text_names_activation_parameters_and_neuron():
     assert "weight = 2, bias = -1" in text
     assert "dashed" in text
     assert "dashed" not in ab.activation_alt_text("relu", derivative=False)
+
+
+def test_fixed_layout_places_the_axes_and_later_panels_by_the_margins():
+    from actbook.figures._plot import fixed_layout
+
+    fig, ax = ab.new_figure(figsize=(6.0, 3.0))
+    fixed_layout(ax, left=0.1, right=0.9, bottom=0.2, top=0.8, wspace=0.5)
+    assert not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine)
+    assert ax.get_position().bounds == pytest.approx((0.1, 0.2, 0.8, 0.6))
+    left, right = ab.split_axes(ax, 2)
+    # Two panels of width w with a gap of 0.5 w between them fill 0.1 .. 0.9.
+    width = 0.8 / 2.5
+    assert left.get_position().x0 == pytest.approx(0.1)
+    assert right.get_position().x1 == pytest.approx(0.9)
+    assert right.get_position().width == pytest.approx(width)
+    fig.canvas.draw()  # no layout engine moves them when the frame is rendered
+    assert left.get_position().x0 == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    ("margins", "named"),
+    [
+        ({"left": 1.5}, "left"),
+        ({"top": np.nan}, "top"),
+        ({"wspace": -0.1}, "wspace"),
+        ({"left": 0.6, "right": 0.4}, "left"),
+        ({"middle": 0.5}, "middle"),
+    ],
+)
+def test_fixed_layout_refuses_bad_margins(margins, named):
+    from actbook.figures._plot import fixed_layout
+
+    with pytest.raises(ValueError, match=named):
+        fixed_layout(ab.new_figure()[1], **margins)
+    with pytest.raises(ValueError, match="'ax'"):
+        fixed_layout("axes", left=0.1)

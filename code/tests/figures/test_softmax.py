@@ -32,6 +32,37 @@ def test_temperature_explorer_draws_softmax_at_each_temperature(frames, drawn):
         )
 
 
+def test_temperature_explorer_puts_several_activations_side_by_side(frames, drawn):
+    figures = drawn(_widgets)
+    scores = np.array([3.0, 1.5, 1.0, -0.5])
+    labels = ["a", "b", "c", "d"]
+    box = ab.temperature_explorer(
+        scores, labels, [0.5, 2.0], default=2.0, activations=["softmax", "sparsemax"]
+    )
+    slider, _ = box.children
+    assert slider.value == 2.0
+    shown = frames(box)
+    assert len(shown) == len(figures) == 2
+    softmax, sparsemax = ab.get("softmax"), ab.get("sparsemax")
+    for t, (alt, _), fig in zip([0.5, 2.0], shown, figures, strict=True):
+        left, right = fig.axes
+        np.testing.assert_allclose(_heights(left), softmax(scores, temperature=t))
+        # sparsemax has no temperature parameter: it sees scores / T.
+        np.testing.assert_array_equal(_heights(right), sparsemax(scores / t))
+        assert left.get_title() == f"softmax(scores / T), T = {t:g}"
+        assert right.get_title() == f"sparsemax(scores / T), T = {t:g}"
+        assert right.get_ylabel() == ""  # the shared axis is named once, on the left
+        words = ab.probabilities_alt_text(
+            sparsemax(scores / t), labels, what=f"sparsemax probabilities at temperature {t:g}"
+        )
+        assert alt.startswith("2 bar charts side by side, left to right. Bar chart of softmax")
+        assert alt.endswith(words)
+    # At T = 0.5 sparsemax is one-hot: three exact zeros, where softmax has none.
+    assert np.count_nonzero(_heights(figures[0].axes[1])) == 1
+    with pytest.raises(ValueError, match=r"'activations'.*relu is elementwise"):
+        ab.temperature_explorer(scores, labels, [1.0], activations=["softmax", "relu"])
+
+
 def test_softmax_and_sigmoids_side_by_side(drawn):
     figures = drawn(_softmax)
     scores = [2.0, -1.0, 0.5]

@@ -132,10 +132,38 @@ def test_denoising_rejects_bad_arguments():
         ab.plot_denoising(ax, CLEAN, NOISY, "tanhshrink", 0.5)
     with pytest.raises(ValueError, match="clean"):
         ab.plot_denoising(ax, CLEAN, NOISY[:-1], "softshrink", 0.5)
-    with pytest.raises(ValueError, match="lambd"):
+    with pytest.raises(ValueError, match="threshold"):
         ab.plot_denoising(ax, CLEAN, NOISY, "softshrink", -1.0)
+    with pytest.raises(ValueError, match="noisy"):
+        ab.plot_denoising(ax, CLEAN, np.where(CLEAN == 0, np.nan, NOISY), "softshrink", 0.5)
+    with pytest.raises(ValueError, match="'ax'"):
+        ab.plot_denoising(None, CLEAN, NOISY, "softshrink", 0.5)
     with pytest.raises(ValueError, match="thresholds"):
         ab.denoising_explorer(CLEAN, NOISY, [-0.5, 1.0])
+    with pytest.raises(ValueError, match="thresholds"):
+        ab.denoising_explorer(CLEAN, NOISY, 0.5)
+    with pytest.raises(ValueError, match="reference"):
+        ab.denoising_explorer(CLEAN, NOISY, [0.5], reference=np.inf)
+    with pytest.raises(ValueError, match="figsize"):
+        ab.denoising_explorer(CLEAN, NOISY, [0.5], figsize=(0.0, 3.0))
+
+
+def test_sweep_pictures_refuse_what_is_not_a_sweep(sweep):
+    fig, ax = ab.new_figure()
+    for call in (
+        lambda: ab.plot_zero_fractions(ax, {"relu": 0.5}),
+        lambda: ab.zero_fraction_alt_text(None),
+        lambda: ab.zero_fraction_explorer("sweep"),
+        lambda: ab.zero_fraction_markdown([sweep]),
+    ):
+        with pytest.raises(ValueError, match="'sweep'"):
+            call()
+    with pytest.raises(ValueError, match="'ax'"):
+        ab.plot_zero_fractions(fig, sweep)
+    with pytest.raises(ValueError, match="measure"):
+        ab.zero_fraction_alt_text(sweep, measure=["zero_fraction"])
+    with pytest.raises(ValueError, match="figsize"):
+        ab.zero_fraction_explorer(sweep, figsize=(6.4,))
 
 
 def test_denoising_explorer_frames_show_the_error_of_each_choice():

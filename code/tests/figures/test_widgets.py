@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import actbook as ab
 import ipywidgets as widgets
 import pytest
@@ -78,6 +80,37 @@ def test_activation_explorer_frames_match_the_plot_helper():
     picture = box.children[-1].children[0]
     expected = ab.activation_figure("sigmoid").png
     assert ab.Picture(expected, "x").html().split('"')[1] in picture.value
+
+
+def test_activation_explorer_toggles_between_activations_that_share_parameters():
+    box = ab.activation_explorer(
+        ["softshrink", "hardshrink"], parameter_values=3, derivative_toggle=False, xlim=(-4, 4)
+    )
+    toggle, slider, stack = box.children
+    assert isinstance(toggle, widgets.ToggleButtons) and toggle.description == "activation"
+    assert [value for _, value in toggle.options] == ["softshrink", "hardshrink"]
+    assert [value for _, value in slider.options] == [0.0, 0.5, 1.0, 2.0]
+    assert slider.value == 0.5  # the registry's default
+    # Outer stack: the activation; inner stacks: lambda. Each frame draws its own pair.
+    assert len(stack.children) == 2 and all(len(s.children) == 4 for s in stack.children)
+    for outer, name in zip(stack.children, ["softshrink", "hardshrink"], strict=True):
+        for frame, lambd in zip(outer.children, [0.0, 0.5, 1.0, 2.0], strict=True):
+            alt = ab.activation_alt_text(name, {"lambd": lambd}, xlim=(-4, 4))
+            assert html.escape(alt) in frame.value
+            fig, ax = ab.new_figure()
+            ab.plot_activation(ax, name, {"lambd": lambd}, xlim=(-4, 4))
+            expected = ab.Picture(ab.png_bytes(fig), "x").html().split('"')[1]
+            assert expected in frame.value
+    # One name in a list is one activation, without a toggle.
+    single = ab.activation_explorer(["softshrink"], derivative_toggle=False)
+    assert not any(isinstance(w, widgets.ToggleButtons) for w in single.children)
+
+
+def test_activation_explorer_refuses_activations_with_different_parameters():
+    with pytest.raises(ValueError, match=r"'activation'.*softshrink has \['lambd'\]"):
+        ab.activation_explorer(["softshrink", "elu"])
+    with pytest.raises(ValueError, match="'activation'"):
+        ab.activation_explorer([])
 
 
 def test_named_choices_get_toggle_buttons_and_numbers_a_slider():

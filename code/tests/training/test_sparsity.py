@@ -78,10 +78,21 @@ def test_bad_tolerance_is_named(tolerance):
         ab.zero_fraction(_hand_set("relu", W), X, tolerance=tolerance)
 
 
-@pytest.mark.parametrize("x", [np.zeros((0, 2)), np.zeros((3, 5)), np.zeros(2)])
+@pytest.mark.parametrize(
+    "x", [np.zeros((0, 2)), np.zeros((3, 5)), np.zeros(2), [[np.nan, 0.0]], [["a", "b"]]]
+)
 def test_bad_inputs_are_named(x):
     with pytest.raises(ValueError, match="'x'"):
         ab.zero_fraction(_hand_set("relu", W), x)
+    with pytest.raises(ValueError, match="'x'"):
+        ab.hidden_activations(_hand_set("relu", W), x)
+
+
+def test_a_model_is_required():
+    with pytest.raises(ValueError, match="'model'"):
+        ab.zero_fraction("relu", X)
+    with pytest.raises(ValueError, match="'model'"):
+        ab.hidden_activations(None, X)
 
 
 # -- the sweep ---------------------------------------------------------------------------
@@ -163,3 +174,11 @@ def test_sweep_rejects_bad_arguments(moons):
         ab.sparsity_sweep(moons, ["relu"], [0], tolerance=-0.1)
     with pytest.raises(ValueError, match="seed"):
         ab.sparsity_sweep(moons, ["relu"], [-1], epochs=1)
+    with pytest.raises(ValueError, match="seeds"):
+        ab.sparsity_sweep(moons, ["relu"], [0, 0], epochs=1)
+    with pytest.raises(ValueError, match="seeds"):
+        ab.sparsity_sweep(moons, ["relu"], 3, epochs=1)
+    with pytest.raises(ValueError, match="activations"):
+        ab.sparsity_sweep(moons, "relu", [0], epochs=1)
+    with pytest.raises(ValueError, match="'data'"):
+        ab.sparsity_sweep((moons.x_train, moons.y_train), ["relu"], [0], epochs=1)

@@ -44,7 +44,7 @@ from ..training import (
     unit_deaths,
 )
 from ._display import Markdown, markdown_table
-from ._plot import Picture, new_figure, show
+from ._plot import Picture, fixed_layout, new_figure, show
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
@@ -130,21 +130,6 @@ def split_axes(ax: Axes, ncols: int = 2, *, width_ratios: Sequence[float] | None
     ax.set_subplotspec(grid[0])
     with style():
         return [ax, *(ax.figure.add_subplot(grid[i]) for i in range(1, ncols))]
-
-
-def _fixed_layout(ax: Axes, **margins: float) -> None:
-    """Turn off the figure's constrained layout and place its panels by fixed margins.
-
-    An explorer draws dozens of frames with identical axes; computing the layout of each
-    from its tick labels took about half of a frame's time. Fixed margins (fractions of
-    the figure, as for :meth:`matplotlib.figure.Figure.subplots_adjust`) cost nothing.
-    """
-    fig = ax.figure
-    fig.set_layout_engine("none")
-    # subplots_adjust would refuse (and warn) after a constrained layout; the margins
-    # themselves can still be set, and axes placed afterwards follow them.
-    fig.subplotpars.update(**margins)
-    ax.set_position(ax.get_subplotspec().get_position(fig))
 
 
 def _scatter_classes(
@@ -426,7 +411,7 @@ def boundary_explorer(
     ceiling = max(float(np.max(v)) for v in losses.values())
 
     def draw(ax: Axes, activation: str, epoch: int) -> None:
-        _fixed_layout(ax, left=0.01, right=0.98, bottom=0.16, top=0.9, wspace=0.32)
+        fixed_layout(ax, left=0.01, right=0.98, bottom=0.16, top=0.9, wspace=0.32)
         left, right = split_axes(ax, 2, width_ratios=(1.15, 1.0))
         run = runs[activation]
         plot_decision_regions(left, run.at(epoch), data, grid=grid)

@@ -27,7 +27,8 @@ from .._checks import (
 )
 from ..activations import GATED_UNITS, get
 from ..training import GatedComparison
-from ._experiments import _fixed_layout, plot_band
+from ._experiments import plot_band
+from ._plot import fixed_layout
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
@@ -209,7 +210,7 @@ def gated_unit_explorer(
 
     def draw(ax: Axes, unit: str, weight: float, bias: float) -> None:
         # Every frame has the same axes: fixed margins instead of a layout pass per frame.
-        _fixed_layout(ax, left=0.09, right=0.98, bottom=0.15, top=0.97)
+        fixed_layout(ax, left=0.09, right=0.98, bottom=0.15, top=0.97)
         plot_gated_unit(ax, unit, weight=weight, bias=bias, xlim=xlim, ylim=ylim)
 
     def alt(values: Mapping[str, Any]) -> str:

@@ -20,8 +20,7 @@ from scipy import special
 
 from .._checks import boolean, instance, interval, number_sequence, positive, real
 from ..activations import curve_minimum, get
-from ._experiments import _fixed_layout
-from ._plot import plot_activation
+from ._plot import fixed_layout, plot_activation
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
@@ -198,7 +197,7 @@ def gelu_gate_explorer(
 
     def draw(ax: Axes, *, x0: float, scale: float) -> None:
         # Identical axes in every frame: fixed margins instead of a layout per frame.
-        _fixed_layout(ax, left=0.08, right=0.98, bottom=0.13, top=0.92)
+        fixed_layout(ax, left=0.08, right=0.98, bottom=0.13, top=0.92)
         plot_gelu_gate(ax, x0, scale=scale)
 
     def alt(values: Mapping[str, Any]) -> str:
@@ -329,7 +328,7 @@ def silu_beta_explorer(
         controls.append(Control("derivative", [False, True], default=True))
 
     def draw(ax: Axes, *, beta: float, derivative: bool = True) -> None:
-        _fixed_layout(ax, left=0.08, right=0.98, bottom=0.13, top=0.92)
+        fixed_layout(ax, left=0.08, right=0.98, bottom=0.13, top=0.92)
         plot_silu_beta(ax, beta, derivative=derivative)
 
     def alt(values: Mapping[str, Any]) -> str:

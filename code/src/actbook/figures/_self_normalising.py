@@ -19,8 +19,8 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 from .._checks import boolean, instance, interval, name_sequence
 from ..activations import get
 from ..training import LayerStatistics, MomentField
-from ._experiments import _fixed_layout, split_axes
-from ._plot import Picture, new_figure, show
+from ._experiments import split_axes
+from ._plot import Picture, fixed_layout, new_figure, show
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
@@ -208,7 +208,7 @@ def moment_field_explorer(fields: Sequence[MomentField]) -> Explorer:
         raise ValueError(f"parameter 'fields' lacks the pairs {missing}")
 
     def draw(ax: Axes, *, activation: str, weights: str) -> None:
-        _fixed_layout(ax, left=0.1, right=0.97, bottom=0.12, top=0.93)
+        fixed_layout(ax, left=0.1, right=0.97, bottom=0.12, top=0.93)
         plot_moment_field(ax, by_key[(activation, weights)])
 
     def alt(values: Mapping[str, Any]) -> str:
@@ -398,7 +398,7 @@ def layer_statistics_explorer(runs: Sequence[LayerStatistics]) -> Explorer:
     }
 
     def draw(ax: Axes, *, init: str, inputs: str) -> None:
-        _fixed_layout(ax, left=0.07, right=0.98, bottom=0.14, top=0.91, wspace=0.22)
+        fixed_layout(ax, left=0.07, right=0.98, bottom=0.14, top=0.91, wspace=0.22)
         plot_layer_statistics(
             ax,
             groups[(init, inputs)],

@@ -1,6 +1,7 @@
 """Pictures of softmax outputs as probability bars (:func:`actbook.plot_probabilities`).
 
-:func:`temperature_explorer` slides the temperature of a softmax over fixed scores;
+:func:`temperature_explorer` slides the temperature of a softmax (or of several
+activations side by side, such as softmax and sparsemax) over fixed scores;
 :func:`softmax_vs_sigmoids_figure` puts one label's softmax next to several labels'
 independent sigmoids for the same scores.
 """
@@ -13,10 +14,11 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from .._checks import finite_array, name_sequence, number_sequence, positive
-from ..activations import get
+from .._checks import figure_size, finite_array, name_sequence, number_sequence, positive
+from ..activations import Activation, get
 from ._charts import plot_probabilities, probabilities_alt_text
-from ._plot import Picture, new_figure, show
+from ._experiments import split_axes
+from ._plot import Picture, fixed_layout, new_figure, show
 from ._style import style
 from ._widgets import Control, Explorer, explorer
 
@@ -46,8 +48,10 @@ def temperature_explorer(
     temperatures: Sequence[float],
     *,
     default: float = 1.0,
+    activations: Sequence[str] = ("softmax",),
+    figsize: tuple[float, float] | None = None,
 ) -> Explorer:
-    """A temperature slider over ``softmax(scores / T)``, drawn as probability bars.
+    """A temperature slider over ``f(scores / T)``, drawn as probability bars.
 
     Parameters
     ----------
@@ -59,6 +63,13 @@ def temperature_explorer(
         The values of ``T`` the slider offers, each ``> 0``.
     default : float
         The temperature shown first; one of ``temperatures``.
+    activations : sequence of str
+        Registry names of vector activations that turn scores into probabilities, one
+        panel each, left to right (``["softmax", "sparsemax"]`` compares the two). One
+        with a ``temperature`` parameter (softmax) is given ``T``; the others see
+        ``scores / T``, which is the same thing.
+    figsize : tuple of float, optional
+        Size of each frame in inches; the style's default if omitted.
 
     Returns
     -------
@@ -69,21 +80,51 @@ def temperature_explorer(
     ]
     labels = name_sequence("labels", labels, what="labels")
     values, labels = _scores(scores, labels)
-    softmax = get("softmax")
-    probabilities = {t: softmax(values, temperature=t) for t in temperatures}
+    records = [get(name) for name in name_sequence("activations", activations)]
+    elementwise = [r.name for r in records if r.elementwise]
+    if elementwise:
+        raise ValueError(
+            "parameter 'activations' must name vector activations that turn scores into "
+            f"probabilities, such as softmax and sparsemax; {elementwise[0]} is elementwise"
+        )
+    figsize = None if figsize is None else figure_size("figsize", figsize)
+
+    def at(record: Activation, t: float) -> np.ndarray:
+        if "temperature" in record.defaults:
+            return record(values, temperature=t)
+        return record(values / t)
+
+    probabilities = {(r.name, t): at(r, t) for r in records for t in temperatures}
 
     def draw(ax: Axes, *, temperature: float) -> None:
-        plot_probabilities(ax, probabilities[temperature], labels)
+        if len(records) > 1:
+            # Fixed margins: the panels are the same in every frame (see fixed_layout).
+            fixed_layout(ax, left=0.08, right=0.99, bottom=0.12, top=0.9, wspace=0.25)
+        panels = split_axes(ax, len(records)) if len(records) > 1 else [ax]
+        for panel, record in zip(panels, records, strict=True):
+            plot_probabilities(panel, probabilities[record.name, temperature], labels)
+            with style():
+                panel.set_title(f"{record.name}(scores / T), T = {temperature:g}")
         with style():
-            ax.set_title(f"softmax(scores / T), T = {temperature:g}")
+            for panel in panels[1:]:
+                panel.set_ylabel("")
 
     def alt(chosen: Mapping[str, Any]) -> str:
         t = chosen["temperature"]
-        what = f"softmax probabilities at temperature {t:g}"
-        return probabilities_alt_text(probabilities[t], labels, what=what)
+        texts = [
+            probabilities_alt_text(
+                probabilities[r.name, t],
+                labels,
+                what=f"{r.name} probabilities at temperature {t:g}",
+            )
+            for r in records
+        ]
+        if len(texts) == 1:
+            return texts[0]
+        return f"{len(texts)} bar charts side by side, left to right. " + " ".join(texts)
 
     control = Control("temperature", list(temperatures), default=default, label="temperature T")
-    return explorer(draw, [control], alt=alt)
+    return explorer(draw, [control], alt=alt, figsize=figsize)
 
 
 def softmax_vs_sigmoids_figure(

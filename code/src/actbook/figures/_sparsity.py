@@ -20,11 +20,12 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from .._checks import instance, number_sequence, positive
+from .._checks import choice, figure_size, finite_array, instance, number_sequence, real
 from ..activations import get
 from ..training import SparsitySweep
 from ._display import Markdown, markdown_table
-from ._experiments import _fixed_layout, split_axes
+from ._experiments import split_axes
+from ._plot import fixed_layout
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
@@ -43,11 +44,12 @@ LAYER_COLORS = (COLORS["function"], COLORS["reference"], COLORS["accent"], COLOR
 MEASURES = ("zero_fraction", "small_fraction")
 
 
+def _sweep(sweep: Any) -> SparsitySweep:
+    return instance("sweep", sweep, SparsitySweep, "a SparsitySweep (from ab.sparsity_sweep())")
+
+
 def _measure(sweep: SparsitySweep, measure: str) -> np.ndarray:
-    instance("sweep", sweep, SparsitySweep, "a SparsitySweep from sparsity_sweep()")
-    if measure not in MEASURES:
-        raise ValueError(f"parameter 'measure' must be one of {MEASURES}, got {measure!r}")
-    return getattr(sweep, measure)
+    return getattr(_sweep(sweep), choice("measure", measure, MEASURES))
 
 
 def _what(sweep: SparsitySweep, measure: str) -> str:
@@ -69,6 +71,7 @@ def plot_zero_fractions(ax: Axes, sweep: SparsitySweep, *, measure: str = "zero_
     measure : {"zero_fraction", "small_fraction"}
         Exact zeros, or outputs with ``|a| <= sweep.tolerance``.
     """
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
     values = _measure(sweep, measure)  # (activations, seeds, layers)
     silent = sweep.always_zero_fraction
     n_act, _, n_layers = values.shape
@@ -162,7 +165,8 @@ def zero_fraction_explorer(
     -------
     Explorer
     """
-    instance("sweep", sweep, SparsitySweep, "a SparsitySweep from sparsity_sweep()")
+    sweep = _sweep(sweep)
+    figsize = figure_size("figsize", figsize)
     names = {"exactly 0": "zero_fraction", f"|a| ≤ {sweep.tolerance:g}": "small_fraction"}
 
     def draw(ax: Axes, count: str) -> None:
@@ -184,9 +188,9 @@ def _rms(error: np.ndarray) -> float:
 
 
 def _signal_pair(clean: Any, noisy: Any) -> tuple[np.ndarray, np.ndarray]:
-    clean = np.asarray(clean, dtype=np.float64)
-    noisy = np.asarray(noisy, dtype=np.float64)
-    if clean.ndim != 1 or clean.shape != noisy.shape or clean.size == 0:
+    clean = finite_array("clean", clean, ndim=1)
+    noisy = finite_array("noisy", noisy, ndim=1)
+    if clean.shape != noisy.shape:
         raise ValueError(
             "parameters 'clean' and 'noisy' must be non-empty vectors of one length, "
             f"got shapes {clean.shape} and {noisy.shape}"
@@ -206,18 +210,17 @@ def plot_denoising(ax: Axes, clean: Any, noisy: Any, shrink: str, threshold: flo
     shrink : {"softshrink", "hardshrink"}
         The shrinkage applied to ``noisy``, entry by entry.
     threshold : float
-        Its ``lambd``; the band ``[-threshold, threshold]`` is shaded.
+        Its ``lambd``, ``>= 0``; the band ``[-threshold, threshold]`` is shaded.
 
     Returns
     -------
     ndarray
         The estimate drawn.
     """
+    instance("ax", ax, Axes, "a matplotlib Axes (from ab.new_figure())")
     clean, noisy = _signal_pair(clean, noisy)
-    if shrink not in SHRINK_COLORS:
-        raise ValueError(
-            f"parameter 'shrink' must be one of {tuple(SHRINK_COLORS)}, got {shrink!r}"
-        )
+    shrink = choice("shrink", shrink, tuple(SHRINK_COLORS))
+    threshold = real("threshold", threshold, low=0.0)
     estimate = get(shrink)(noisy, lambd=threshold)
     index = np.arange(clean.size)
     with style():
@@ -251,7 +254,7 @@ def denoising_explorer(
     thresholds : sequence of float
         The slider's values, each ``>= 0``.
     reference : float, optional
-        A threshold to mark on the error plot (e.g. the universal threshold).
+        A threshold ``>= 0`` to mark on the error plot (e.g. the universal threshold).
     figsize : tuple of float
         Size of each frame in inches.
 
@@ -259,11 +262,13 @@ def denoising_explorer(
     -------
     Explorer
     """
-    thresholds = [positive("thresholds", v) for v in number_sequence("thresholds", thresholds)]
     clean, noisy = _signal_pair(clean, noisy)
-    thresholds = [float(t) for t in thresholds]
-    if not thresholds or min(thresholds) < 0:
-        raise ValueError(f"parameter 'thresholds' must be values >= 0, got {thresholds!r}")
+    thresholds = [
+        real(f"thresholds[{i}]", t, low=0.0)
+        for i, t in enumerate(number_sequence("thresholds", thresholds))
+    ]
+    reference = None if reference is None else real("reference", reference, low=0.0)
+    figsize = figure_size("figsize", figsize)
     fine = np.linspace(0.0, max(thresholds) * 1.1, 111)
     errors = {
         name: np.array([_rms(get(name)(noisy, lambd=t) - clean) for t in fine])
@@ -273,7 +278,7 @@ def denoising_explorer(
     def draw(ax: Axes, shrink: str, threshold: float) -> None:
         # Fixed margins: every frame has the same axes, and a constrained layout per
         # frame would cost about half of its drawing time.
-        _fixed_layout(ax, left=0.07, right=0.99, bottom=0.17, top=0.97, wspace=0.3)
+        fixed_layout(ax, left=0.07, right=0.99, bottom=0.17, top=0.97, wspace=0.3)
         left, right = split_axes(ax, 2, width_ratios=(1.7, 1.0))
         estimate = plot_denoising(left, clean, noisy, shrink, threshold)
         with style():
@@ -332,8 +337,7 @@ def zero_fraction_markdown(sweep: SparsitySweep) -> Markdown:
         ``|a| <= tolerance`` and of the exact zeros before training, and the test
         accuracy (mean and range).
     """
-    instance("sweep", sweep, SparsitySweep, "a SparsitySweep from sparsity_sweep()")
-    n_layers = sweep.zero_fraction.shape[2]
+    n_layers = _sweep(sweep).zero_fraction.shape[2]
     headers = [
         "activation",
         *(f"exactly 0, layer {k + 1}" for k in range(n_layers)),

@@ -19,8 +19,8 @@ from matplotlib.axes import Axes
 from .._checks import figure_size, instance, integer, name_sequence, positive
 from ..training import SpectralFit
 from ._display import Markdown, markdown_table
-from ._experiments import _fixed_layout, split_axes
-from ._plot import Picture, new_figure, show
+from ._experiments import split_axes
+from ._plot import Picture, fixed_layout, new_figure, show
 from ._style import COLORS, style
 from ._widgets import Control, Explorer, explorer
 
@@ -234,7 +234,7 @@ def spectral_explorer(
     figsize = figure_size("figsize", figsize)
 
     def draw(ax: Axes, network: str, step: int) -> None:
-        _fixed_layout(ax, left=0.07, right=0.98, bottom=0.17, top=0.9, wspace=0.3)
+        fixed_layout(ax, left=0.07, right=0.98, bottom=0.17, top=0.9, wspace=0.3)
         left, right = split_axes(ax, 2, width_ratios=(2.2, 1.0))
         plot_spectral_fit(left, fits[network], step)
         plot_spectral_bars(right, fits[network], step)

@@ -208,7 +208,7 @@ def explorer(
 
 
 def activation_explorer(
-    activation: str | Activation,
+    activation: str | Activation | Sequence[str | Activation],
     *,
     weights: Sequence[float] = (),
     biases: Sequence[float] = (),
@@ -222,8 +222,10 @@ def activation_explorer(
 
     Parameters
     ----------
-    activation : str or Activation
-        Registry name or record.
+    activation : str, Activation, or sequence of them
+        Registry name or record. Several activations with the same parameters (soft and
+        hard shrinkage, both with ``lambd``) give a row of toggle buttons, first, that
+        chooses among them; their sliders offer the first one's values.
     weights, biases : sequence of float
         Values for a weight slider and a bias slider (the plot shows
         ``f(weight * x + bias)``); no slider when empty. 1 and 0 are the defaults when
@@ -246,67 +248,94 @@ def activation_explorer(
     Raises
     ------
     ValueError
-        If an argument is malformed, if there is nothing to explore (no parameters, no
-        weights or biases, no derivative toggle), or if the frames exceed ``max_frames``.
+        If an argument is malformed, if several activations do not share their
+        parameters, if there is nothing to explore (one activation with no parameters,
+        no weights or biases, no derivative toggle), or if the frames exceed
+        ``max_frames``.
         Combinations of parameter values that the activation refuses (RReLU's ``lower``
         above ``upper``) are frames that say so instead of a curve.
     """
-    act = get(activation)
+    records = _explored(activation)
+    act = records[0]
     weights = number_sequence("weights", weights, minimum=0)
     biases = number_sequence("biases", biases, minimum=0)
     derivative_toggle = boolean("derivative_toggle", derivative_toggle)
     xlim = interval("xlim", xlim)
     ylim = None if ylim is None else interval("ylim", ylim)
     max_frames = integer("max_frames", max_frames, 1)
+    choice = [Control("activation", [r.name for r in records])] if len(records) > 1 else []
     fixed = [
         *([Control("weight", weights, default=_preferred(weights, 1.0))] if weights else []),
         *([Control("bias", biases, default=_preferred(biases, 0.0))] if biases else []),
         *([Control("derivative", [False, True], default=True)] if derivative_toggle else []),
     ]
-    if not act.parameters and not fixed:
+    if not act.parameters and not choice and not fixed:
         raise ValueError(
             f"activation_explorer({act.name!r}) has nothing to explore: {act.name} has no "
             "parameters; pass 'weights' or 'biases', or keep 'derivative_toggle' on"
         )
     if parameter_values is None:
-        parameter_values = _fitting_grid_size(act, fixed, max_frames)
+        parameter_values = _fitting_grid_size(act, choice + fixed, max_frames)
     parameter_values = integer("parameter_values", parameter_values, 2)
-    controls = [
+    sliders = [
         Control(p.name, p.grid(parameter_values), default=round(float(p.default), 6))
         for p in act.parameters
-    ] + fixed
+    ]
+    controls = choice + sliders + fixed
     param_names = {p.name for p in act.parameters}
+    by_name = {r.name: r for r in records}
 
-    def split(values: Mapping[str, Any]) -> tuple[dict[str, float], dict[str, Any]]:
+    def split(values: Mapping[str, Any]) -> tuple[Activation, dict[str, float], dict[str, Any]]:
+        record = by_name[values.get("activation", act.name)]
         params = {k: v for k, v in values.items() if k in param_names}
-        rest = {k: v for k, v in values.items() if k not in param_names}
-        return params, rest
+        rest = {k: v for k, v in values.items() if k not in param_names and k != "activation"}
+        return record, params, rest
 
-    def refusal(params: Mapping[str, float]) -> str | None:
+    def refusal(record: Activation, params: Mapping[str, float]) -> str | None:
         try:
-            act.plot_values(np.zeros(1), **params)
+            record.plot_values(np.zeros(1), **params)
         except ValueError as error:
             return str(error)
         return None
 
     def draw(ax: Axes, **values: Any) -> None:
-        params, rest = split(values)
-        reason = refusal(params)
+        record, params, rest = split(values)
+        reason = refusal(record, params)
         if reason is None:
-            plot_activation(ax, act, params, xlim=xlim, ylim=ylim, **rest)
+            plot_activation(ax, record, params, xlim=xlim, ylim=ylim, **rest)
             return
         with style():
             ax.set_axis_off()
             ax.text(0.5, 0.5, f"no curve: {reason}", ha="center", va="center", wrap=True)
 
     def alt(values: Mapping[str, Any]) -> str:
-        params, rest = split(values)
-        reason = refusal(params)
+        record, params, rest = split(values)
+        reason = refusal(record, params)
         if reason is not None:
-            return f"No curve for these values of {act.title}: {reason}."
-        return activation_alt_text(act, params, xlim=xlim, **rest)
+            return f"No curve for these values of {record.title}: {reason}."
+        return activation_alt_text(record, params, xlim=xlim, **rest)
 
     return explorer(draw, controls, alt=alt, max_frames=max_frames)
+
+
+def _explored(activation: Any) -> list[Activation]:
+    """The records an explorer offers: one, or several that share their parameters."""
+    if isinstance(activation, str | Activation):
+        return [get(activation)]
+    records: list[Activation] = []
+    for item in name_sequence("activation", activation, what="activations"):
+        record = get(item)
+        if record.name not in [r.name for r in records]:
+            records.append(record)
+    first = [p.name for p in records[0].parameters]
+    for record in records[1:]:
+        if [p.name for p in record.parameters] != first:
+            raise ValueError(
+                f"parameter 'activation': the activations of one explorer share their "
+                f"parameters; {records[0].name} has {first}, {record.name} has "
+                f"{[p.name for p in record.parameters]}"
+            )
+    return records
 
 
 def _fitting_grid_size(act: Activation, fixed: Sequence[Control], max_frames: int) -> int:

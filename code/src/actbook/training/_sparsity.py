@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import instance, integer, name_sequence, real
+from .._checks import finite_array, instance, integer, name_sequence, real
 from ._datasets import Dataset
 from ._experiments import hidden_pre_activations, train_per_activation
 from ._mlp import MLP, SGD, Adam
@@ -28,10 +28,10 @@ __all__ = ["SparsitySweep", "hidden_activations", "sparsity_sweep", "zero_fracti
 
 
 def _samples(model: MLP, x: Any) -> np.ndarray:
-    """``x`` as a non-empty 2-D array with one column per input of ``model``."""
+    """``x`` as a non-empty, finite 2-D array with one column per input of ``model``."""
     instance("model", model, MLP, "an MLP")
-    x = np.asarray(x, dtype=model.dtype)
-    if x.ndim != 2 or x.shape[1] != model.sizes[0] or len(x) == 0:
+    x = finite_array("x", x, ndim=2, dtype=model.dtype)
+    if x.shape[1] != model.sizes[0]:
         raise ValueError(f"parameter 'x' must have shape (n >= 1, {model.sizes[0]}), got {x.shape}")
     return x
 
@@ -44,7 +44,7 @@ def hidden_activations(model: MLP, x: Any) -> list[np.ndarray]:
     model : MLP
         The network.
     x : array_like, shape (n, sizes[0])
-        Inputs, at least one.
+        Inputs, at least one, all finite.
 
     Returns
     -------
@@ -69,7 +69,7 @@ def zero_fraction(model: MLP, x: Any, *, tolerance: float = 0.0) -> np.ndarray:
     model : MLP
         The network.
     x : array_like, shape (n, sizes[0])
-        Inputs, at least one.
+        Inputs, at least one, all finite.
     tolerance : float
         Count ``|a| <= tolerance``; the default 0 counts exact zeros only (``-0.0``
         included, since it equals 0).
@@ -179,8 +179,8 @@ def sparsity_sweep(
         Registry names or ``(name, params)`` pairs, as for
         :func:`actbook.train_per_activation`.
     seeds : sequence of int
-        At least one; each gives every activation the same initial weights and
-        minibatch order.
+        At least one, each ``>= 0`` and none twice; each gives every activation the same
+        initial weights and minibatch order.
     hidden : sequence of int
         Units per hidden layer.
     epochs, batch_size : int
@@ -196,11 +196,12 @@ def sparsity_sweep(
     -------
     SparsitySweep
     """
-    seeds = tuple(integer("seeds", s, 0) for s in name_sequence("seeds", seeds, what="seeds"))
-    if not seeds:
-        raise ValueError("parameter 'seeds' needs at least one seed")
-    if len(activations) == 0:
-        raise ValueError("parameter 'activations' needs at least one activation")
+    instance("data", data, Dataset, "a Dataset (from ab.make_dataset() or ab.digits())")
+    name_sequence("activations", activations, what="activations")
+    seeds = tuple(integer("seeds", seed, 0) for seed in name_sequence("seeds", seeds, what="seeds"))
+    if len(set(seeds)) != len(seeds):
+        # A repeated seed trains the same networks again and counts them twice.
+        raise ValueError(f"parameter 'seeds' must not repeat a seed, got {seeds}")
     tolerance = real("tolerance", tolerance, low=0.0, open_high=True)
     measured: dict[str, list[list[Any]]] = {}
     for seed in seeds:
