@@ -39,6 +39,8 @@ def make_fixture_book(target: Path) -> Path:
         str(ROOT / path) for path in sphinx["config"]["html_static_path"]
     ]
     config["html"]["favicon"] = str(ROOT / config["html"]["favicon"])
+    # Two workers whatever the machine, so the side-by-side execution is always exercised.
+    sphinx["config"]["book_execution_workers"] = 2
     (target / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return target
 
@@ -57,6 +59,37 @@ def _page(build: BuildResult) -> str:
 def test_fixture_book_builds_cleanly(two_builds) -> None:
     for build in two_builds:
         assert build.returncode == 0, build.log[-3000:]
+
+
+def test_notebooks_are_executed_side_by_side_then_read_from_the_cache(two_builds) -> None:
+    for build in two_builds:
+        assert "executing 2 notebooks with 2 workers" in build.log
+        # myst-nb found both in the cache and executed neither again.
+        assert build.log.count("Using cached notebook") == 2, build.log[-3000:]
+        assert "Executing notebook" not in build.log
+        page = (build.html / "numbers.html").read_text(encoding="utf-8")
+        assert "the sum of 0 to 9 is 45" in page
+
+
+def test_a_failing_notebook_fails_the_build_with_its_traceback(tmp_path: Path) -> None:
+    book = make_fixture_book(tmp_path / "book")
+    (book / "broken.md").write_text(
+        (book / "numbers.md")
+        .read_text(encoding="utf-8")
+        .replace(
+            'print("the sum of 0 to 9 is", sum(range(10)))',
+            'raise RuntimeError("a deliberate failure in the fixture")',
+        ),
+        encoding="utf-8",
+    )
+    with (book / "_toc.yml").open("a", encoding="utf-8") as toc:
+        toc.write("  - file: broken\n")
+    build = build_book(book)
+    assert build.returncode != 0
+    assert "broken: failed here; myst-nb runs it again" in build.log
+    # myst-nb's own report, with the traceback, from its second attempt.
+    assert "a deliberate failure in the fixture" in build.log
+    assert "Executing notebook failed" in build.log
 
 
 def test_explorer_state_is_embedded_with_local_widget_code(two_builds) -> None:
@@ -79,21 +112,37 @@ def test_formula_output_is_rendered_as_math(two_builds) -> None:
     assert 'class="math' in page
 
 
+def _canonical_widget_state(state: dict) -> list[str]:
+    """The widget models as sorted digests that do not depend on their random ids.
+
+    Model ids are random UUIDs, and a notebook read back from the execution cache lists the
+    models in the order of those ids. Each model is named instead by a digest of its type
+    and state, in which every reference to another model is replaced by that model's digest.
+    """
+    digests: dict[str, str] = {}
+
+    def digest(model_id: str) -> str:
+        if model_id not in digests:
+            model = state[model_id]
+            text = json.dumps([model["model_name"], model["state"]], sort_keys=True)
+            text = re.sub(r"IPY_MODEL_([0-9a-f]{32})", lambda m: digest(m.group(1)), text)
+            digests[model_id] = hashlib.sha256(text.encode()).hexdigest()
+        return digests[model_id]
+
+    return sorted(digest(model_id) for model_id in state)
+
+
 def test_two_builds_give_identical_figures(two_builds) -> None:
     first, second = two_builds
 
-    def figures(build: BuildResult) -> dict[str, str]:
+    def figures(build: BuildResult) -> dict[str, object]:
         page = _page(build)
         pictures = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", page)
-        state = WIDGET_STATE.search(page).group(1)
-        # Widget model ids are random UUIDs; number them in creation order instead.
-        for number, model_id in enumerate(json.loads(state)["state"]):
-            state = state.replace(model_id, f"model-{number}")
+        state = json.loads(WIDGET_STATE.search(page).group(1))["state"]
         return {
-            "inline": hashlib.sha256("".join(pictures).encode()).hexdigest(),
-            "widget_state": hashlib.sha256(state.encode()).hexdigest(),
-            "count": str(len(pictures)),
+            "pictures": sorted(hashlib.sha256(p.encode()).hexdigest() for p in pictures),
+            "widget_state": _canonical_widget_state(state),
         }
 
-    assert int(figures(first)["count"]) >= 1
+    assert len(figures(first)["pictures"]) >= 1
     assert figures(first) == figures(second)
