@@ -17,13 +17,11 @@ side by side. ``book_execution_workers`` (``sphinx: config:``) sets the number o
 from __future__ import annotations
 
 import os
-import re
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
 from typing import Any
 
+from book_notebooks import SourceNotebook, execution_cache, is_excluded, read_source_notebook
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -31,40 +29,16 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 
-@dataclass
-class _Pending:
-    """A notebook with no cached outputs, read as myst-nb will read it."""
-
-    docname: str
-    path: Path
-    notebook: Any
-    read_fmt: dict | None
-
-
-def _pending_notebooks(env: BuildEnvironment, docnames: list[str], cache) -> list[_Pending]:
-    from myst_nb.core.read import create_nb_reader
-
-    nb_config = env.mystnb_config
+def _pending_notebooks(env: BuildEnvironment, docnames: list[str], cache) -> list[SourceNotebook]:
     pending = []
     for docname in docnames:
-        path = Path(env.doc2path(docname))
-        posix = PurePosixPath(path.as_posix())
-        if any(posix.match(pattern) for pattern in nb_config.execution_excludepatterns):
+        source = read_source_notebook(env, docname)
+        if source is None or is_excluded(env, source.path):
             continue
-        text = path.read_text(encoding="utf-8")
-        reader = create_nb_reader(str(path), env.myst_config, nb_config, text)
-        if reader is None:
-            continue  # plain Markdown, not a notebook
-        notebook = reader.read(text)
-        kernel = notebook.metadata.get("kernelspec", {}).get("name")
-        for pattern, alias in (nb_config.kernel_rgx_aliases or {}).items():
-            if kernel is not None and re.fullmatch(pattern, kernel):
-                notebook.metadata["kernelspec"]["name"] = alias
-                break
         try:
-            cache.match_cache_notebook(notebook)
+            cache.match_cache_notebook(source.notebook)
         except KeyError:
-            pending.append(_Pending(docname, path, notebook, reader.read_fmt))
+            pending.append(source)
     return pending
 
 
@@ -77,17 +51,16 @@ def _execute_in_parallel(app: Sphinx, env: BuildEnvironment, docnames: list[str]
     nb_config = getattr(env, "mystnb_config", None)
     if nb_config is None or nb_config.execution_mode != "cache" or nb_config.execution_in_temp:
         return
-    from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.executors.utils import single_nb_execution
 
-    cache = get_cache(nb_config.execution_cache_path or ".jupyter_cache")
+    cache = execution_cache(env)
     pending = _pending_notebooks(env, docnames, cache)
     workers = min(_workers(app), len(pending))
     if workers < 2:
         return  # nothing to gain: myst-nb executes it while reading
 
-    def execute(item: _Pending):
+    def execute(item: SourceNotebook):
         return single_nb_execution(
             item.notebook,
             cwd=str(item.path.parent),
