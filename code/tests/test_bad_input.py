@@ -338,6 +338,18 @@ CASES = [
         ValueError,
     ),
     (
+        "gradient_flow",
+        lambda: ab.gradient_flow("tanh", "he", independent_backward=1),
+        "independent_backward",
+        ValueError,
+    ),
+    (
+        "GradientFlow.predicted_error_norm",
+        lambda: ab.gradient_flow("tanh", "he", depth=2, width=4).predicted_error_norm("x"),
+        "slope",
+        ValueError,
+    ),
+    (
         "GradientFlow.error_ratio",
         lambda: ab.gradient_flow("step", "he", depth=3, width=4).error_ratio,
         "ratio",
