@@ -161,6 +161,21 @@ CASES = [
         ValueError,
     ),
     ("train_test_split", lambda: ab.train_test_split(POINTS, LABELS[:3]), "y", ValueError),
+    ("validation_split", lambda: ab.validation_split("moons"), "data", ValueError),
+    ("validation_split", lambda: ab.validation_split(data(), 1.0), "fraction", ValueError),
+    ("validation_split", lambda: ab.validation_split(data(), NAN), "fraction", ValueError),
+    (
+        "learning_curves_figure",
+        lambda: ab.learning_curves_figure(runs(), labels=["gelu"]),
+        "labels",
+        ValueError,
+    ),
+    (
+        "seed_sweep_markdown",
+        lambda: ab.seed_sweep_markdown({"relu": {"test_accuracy": [[0.5]]}}, reached_on="val"),
+        "reached_on",
+        ValueError,
+    ),
     (
         "train_test_split",
         lambda: ab.train_test_split(POINTS, LABELS, test_fraction=-0.1),
@@ -335,6 +350,18 @@ CASES = [
         "gradient_flow",
         lambda: ab.gradient_flow("tanh", "he", output_error="zero"),
         "output_error",
+        ValueError,
+    ),
+    (
+        "gradient_flow",
+        lambda: ab.gradient_flow("tanh", "he", independent_backward=1),
+        "independent_backward",
+        ValueError,
+    ),
+    (
+        "GradientFlow.predicted_error_norm",
+        lambda: ab.gradient_flow("tanh", "he", depth=2, width=4).predicted_error_norm("x"),
+        "slope",
         ValueError,
     ),
     (

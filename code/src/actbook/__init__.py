@@ -239,6 +239,7 @@ from .training import (
     train_per_activation,
     train_test_split,
     unit_deaths,
+    validation_split,
     xor,
     zero_fraction,
 )
@@ -460,6 +461,7 @@ __all__ = [
     "unit_map_alt_text",
     "unit_map_explorer",
     "unit_name",
+    "validation_split",
     "xor",
     "zero_fraction",
     "zero_fraction_alt_text",

@@ -412,3 +412,63 @@ def test_born_dead_alt_text_quotes_the_shares():
     assert alt.endswith("width 2: 0% at depth 1; width 8: 0% at depth 1.")
     with pytest.raises(ValueError, match="'quoted'"):
         ab.born_dead_figure(depths, shares, networks=50, quoted=[10])
+
+
+@pytest.fixture(scope="module")
+def validated(moons):
+    data = ab.validation_split(moons, 0.25, seed=0)
+    return ab.train_per_activation(data, ["tanh", "relu"], hidden=(4,), epochs=3, seed=1)
+
+
+def test_learning_curves_show_the_validation_accuracy_when_there_is_one(validated):
+    fig, (_, accuracy_ax) = ab.new_figure(1, 2)
+    ab.plot_learning_curves((_, accuracy_ax), validated)
+    assert accuracy_ax.get_ylabel() == "validation accuracy"
+    assert [line.get_ydata().tolist() for line in accuracy_ax.get_lines()] == [
+        run.val_accuracy.tolist() for run in validated.values()
+    ]
+    picture = ab.learning_curves_figure(validated, labels=["relu"], early_epoch=1)
+    assert "Right: validation accuracy" in picture.alt
+    assert f"relu {validated['relu'].val_accuracy[-1]:.1%}" in picture.alt
+    assert "tanh" not in picture.alt
+    with pytest.raises(ValueError, match="'labels'"):
+        ab.learning_curves_figure(validated, labels=["gelu"])
+
+
+def test_tables_read_the_target_off_the_validation_set(validated, runs):
+    lines = ab.training_runs_markdown(validated, target=0.5, reached_on="validation").text
+    header, _, tanh, _ = lines.splitlines()
+    assert header.endswith("| epochs to 50 % (validation) |")
+    run = validated["tanh"]
+    reached = ab.epochs_to_reach(run.val_accuracy, 0.5)
+    assert tanh.startswith(f"| tanh | {run.test_accuracy[-1]:.1%} |")
+    assert tanh.endswith(f"| {'never' if reached is None else reached} |")
+    with pytest.raises(ValueError, match="no validation set"):
+        ab.training_runs_markdown(runs, reached_on="validation")
+
+
+def test_seed_tables_and_bands_use_the_validation_set(moons):
+    data = ab.validation_split(moons, 0.25, seed=0)
+    sweep = ab.seed_sweep(data, ["tanh", "relu"], [0, 1], hidden=(4,), epochs=3)
+    fig, (loss_ax, accuracy_ax) = ab.new_figure(1, 2)
+    ab.plot_seed_bands((loss_ax, accuracy_ax), sweep)
+    assert accuracy_ax.get_ylabel() == "validation accuracy"
+    np.testing.assert_allclose(
+        accuracy_ax.get_lines()[0].get_ydata(), sweep["tanh"]["val_accuracy"].mean(axis=0)
+    )
+    picture = ab.seed_bands_figure(sweep, labels=["relu"])
+    assert "Right: validation accuracy" in picture.alt and "tanh" not in picture.alt
+    text = ab.seed_sweep_markdown(sweep, target=0.5, reached_on="validation").text
+    assert "epochs to 50 % (validation)" in text.splitlines()[0]
+    final = ab.seed_spread(sweep["relu"]["test_accuracy"][:, -1])
+    assert f"| relu | {final.mean:.1%} ± {final.std:.1%} |" in text
+    with pytest.raises(ValueError, match="'reached_on'"):
+        ab.seed_sweep_markdown(sweep, reached_on="val")
+
+
+def test_boundary_explorer_offers_only_the_chosen_labels(moons, runs):
+    box = ab.boundary_explorer(moons, runs, [0, 6], resolution=10, labels=["relu"])
+    frames = _frames(box)
+    assert len(frames) == 2 and all("relu hidden units" in f for f in frames)
+    with pytest.raises(ValueError, match="'labels'"):
+        ab.boundary_explorer(moons, runs, [0, 6], labels=["gelu"])

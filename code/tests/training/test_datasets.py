@@ -162,3 +162,20 @@ def test_decision_grid_covers_the_data():
 def test_bad_arguments_name_the_parameter(call, parameter):
     with pytest.raises(ValueError, match=parameter):
         call()
+
+
+def test_validation_split_holds_out_part_of_the_training_set():
+    data = ab.make_dataset("moons", 100, seed=2)
+    split = ab.validation_split(data, 0.2, seed=3)
+    assert (len(split.x_train), len(split.x_val)) == (60, 15)  # 75 training rows, a fifth out
+    np.testing.assert_array_equal(split.x_test, data.x_test)  # the test set is untouched
+    # Training and validation rows together are the original training rows.
+    together = np.concatenate([split.x_train, split.x_val])
+    assert sorted(map(tuple, together)) == sorted(map(tuple, data.x_train))
+    again = ab.validation_split(data, 0.2, seed=3)
+    np.testing.assert_array_equal(again.x_val, split.x_val)
+    assert data.x_val is None  # the input is not modified
+    with pytest.raises(ValueError, match="already has a validation set"):
+        ab.validation_split(split)
+    with pytest.raises(ValueError, match="'fraction'"):
+        ab.validation_split(data, 0.001)

@@ -200,3 +200,20 @@ def test_unit_deaths_of_a_real_first_layer_are_final_and_frozen(moons):
     # In the first layer death is final, so it starts at the first step at or below 0.
     assert deaths.steps.tolist() == np.argmax(trace[:, deaths.units] <= 0, axis=0).tolist()
     assert deaths.frozen.all()
+
+
+def test_with_a_validation_set_the_test_set_is_evaluated_once(moons):
+    data = ab.validation_split(moons, 0.25, seed=0)
+    run = ab.train_per_activation(data, ["tanh"], hidden=(8,), epochs=4, seed=3)["tanh"]
+    # The curves fit() follows are the validation curves ...
+    assert run.val_accuracy[1:].tolist() == run.history.test_accuracy
+    loss, accuracy = ab.MLP((2, 8, 2), "tanh", seed=3).evaluate(data.x_val, data.y_val)
+    assert (run.val_loss[0], run.val_accuracy[0]) == pytest.approx((loss, accuracy))
+    # ... and the test set is measured on the final network only.
+    assert np.isnan(run.test_accuracy[:-1]).all() and np.isnan(run.test_loss[:-1]).all()
+    final = run.model.evaluate(data.x_test, data.y_test)
+    assert (run.test_loss[-1], run.test_accuracy[-1]) == pytest.approx(final)
+    sweep = ab.seed_sweep(data, ["tanh"], [0, 1], hidden=(4,), epochs=2)
+    assert sweep["tanh"]["val_accuracy"].shape == (2, 3)
+    without = ab.seed_sweep(moons, ["tanh"], [0], hidden=(4,), epochs=2)
+    assert "val_accuracy" not in without["tanh"]

@@ -108,3 +108,45 @@ def test_bad_arguments(kwargs, match):
 def test_predicted_rejects_unknown_slope():
     with pytest.raises(ValueError, match="'slope'"):
         gradient_flow("tanh", "he", depth=3, width=8).predicted_error_norm("median")
+
+
+def test_per_sample_product_equals_the_batch_product_when_slopes_are_the_same():
+    # The identity's slope is 1 for every sample: the two predictions coincide.
+    flow = gradient_flow("identity", "lecun", depth=6, width=32)
+    np.testing.assert_allclose(flow.sample_square_slope, 1.0)
+    np.testing.assert_allclose(
+        flow.predicted_error_norm("per_sample"), flow.predicted_error_norm("rms"), rtol=1e-12
+    )
+    assert flow.output_error_square.shape == (256,)
+    assert flow.output_error_square.sum() == pytest.approx(flow.error_norm[-1] ** 2)
+
+
+def test_independent_backward_changes_only_the_backward_pass():
+    same = gradient_flow("gelu", "he", depth=6, width=32)
+    shuffled = gradient_flow("gelu", "he", depth=6, width=32, independent_backward=True)
+    assert shuffled.independent_backward and not same.independent_backward
+    np.testing.assert_array_equal(same.activation_std, shuffled.activation_std)
+    np.testing.assert_array_equal(same.sample_square_slope, shuffled.sample_square_slope)
+    assert same.error_norm[-1] == shuffled.error_norm[-1]  # the output error is the same
+    assert not np.array_equal(same.error_norm, shuffled.error_norm)
+
+
+def test_gelu_needs_the_per_sample_product():
+    # GELU's slope depends on the size of its input, and samples keep their size from
+    # layer to layer: the batch-wide product is several times too small, the per-sample
+    # one matches once the backward weights are independent of the forward pass.
+    flow = gradient_flow("gelu", "he")
+    assert flow.error_ratio / flow.predicted_ratio() > 3
+    independent = gradient_flow("gelu", "he", independent_backward=True)
+    assert independent.error_ratio / independent.predicted_ratio("per_sample") == pytest.approx(
+        1.0, abs=0.1
+    )
+    # ReLU's slope is scale-free: both products agree.
+    relu = gradient_flow("relu", "he")
+    assert relu.predicted_ratio("per_sample") == pytest.approx(relu.predicted_ratio(), rel=0.05)
+
+
+def test_bad_slope_names_the_choices():
+    flow = gradient_flow("tanh", "he", depth=2, width=4, batch=8)
+    with pytest.raises(ValueError, match="'per_sample'"):
+        flow.predicted_error_norm("median")

@@ -374,6 +374,7 @@ def boundary_explorer(
     *,
     figsize: tuple[float, float] = (6.0, 2.8),
     resolution: int = 90,
+    labels: Sequence[str] | None = None,
 ) -> Explorer:
     """Activation (toggle buttons) x epoch (slider): decision regions and loss so far.
 
@@ -389,6 +390,8 @@ def boundary_explorer(
         Size of each frame.
     resolution : int
         Grid points per axis of the decision regions.
+    labels : sequence of str, optional
+        The runs to offer, in this order (all if omitted): each one multiplies the frames.
 
     Returns
     -------
@@ -396,6 +399,7 @@ def boundary_explorer(
     """
     if not isinstance(runs, Mapping) or not runs:
         raise ValueError(f"parameter 'runs' must map labels to TrainingRuns, got {runs!r}")
+    runs = _only(runs, labels)
     epochs = name_sequence("epochs", epochs, what="epochs")
     for label, run in runs.items():
         missing = [e for e in epochs if e not in run.history.snapshots]
@@ -591,13 +595,39 @@ def _two_axes(axes: Any, layout: str = "1, 2") -> tuple[Axes, Axes]:
     return axes[0], axes[1]
 
 
+def _only(results: Mapping[str, Any], labels: Sequence[str] | None) -> dict[str, Any]:
+    """The entries of ``results`` named in ``labels``, in that order (all if ``None``)."""
+    if labels is None:
+        return dict(results)
+    labels = name_sequence("labels", labels, what="labels")
+    missing = [label for label in labels if label not in results]
+    if missing:
+        raise ValueError(f"parameter 'labels': {missing} not among {list(results)}")
+    return {label: results[label] for label in labels}
+
+
+def _held_out(runs: Mapping[str, TrainingRun]) -> tuple[str, str]:
+    """The held-out curve the runs follow per epoch: validation if they have one, else test."""
+    validated = next(iter(runs.values())).val_accuracy is not None
+    return ("val_accuracy", "validation") if validated else ("test_accuracy", "test")
+
+
+def _held_out_curves(sweep: Mapping[str, Mapping[str, np.ndarray]]) -> tuple[str, str]:
+    """:func:`_held_out` for the result of :func:`seed_sweep`."""
+    validated = "val_accuracy" in next(iter(sweep.values()))
+    return ("val_accuracy", "validation") if validated else ("test_accuracy", "test")
+
+
 def plot_learning_curves(
     axes: Sequence[Axes],
     runs: Mapping[str, TrainingRun],
     *,
     accuracy_range: tuple[float, float] | None = None,
 ) -> None:
-    """Two panels for one run per activation: training loss (log scale), test accuracy.
+    """Two panels for one run per activation: training loss (log scale), held-out accuracy.
+
+    The accuracy is the validation accuracy when the runs have a validation set, and
+    the test accuracy otherwise; the panel's label says which.
 
     Parameters
     ----------
@@ -611,12 +641,13 @@ def plot_learning_curves(
     """
     _two_axes(axes)
     loss_ax, accuracy_ax = axes
+    curve, which = _held_out(runs)
     plot_curves(loss_ax, {label: run.train_loss for label, run in runs.items()})
     plot_curves(
         accuracy_ax,
-        {label: run.test_accuracy for label, run in runs.items()},
+        {label: getattr(run, curve) for label, run in runs.items()},
         log=False,
-        ylabel="test accuracy",
+        ylabel=f"{which} accuracy",
         legend=True,
     )
     if accuracy_range is not None:
@@ -629,6 +660,7 @@ def learning_curves_figure(
     accuracy_range: tuple[float, float] | None = None,
     early_epoch: int = 5,
     figsize: tuple[float, float] = (8.0, 3.2),
+    labels: Sequence[str] | None = None,
 ) -> Picture:
     """:func:`plot_learning_curves` as a picture, with alt text from the runs' numbers.
 
@@ -646,23 +678,27 @@ def learning_curves_figure(
         The epoch at which the alt text compares the losses.
     figsize : tuple of float
         Size of the figure in inches.
+    labels : sequence of str, optional
+        The runs to draw, in this order (all if omitted).
 
     Returns
     -------
     Picture
     """
     epochs = _epoch_count(runs)
+    runs = _only(runs, labels)
     if not 0 <= early_epoch <= epochs:
         raise ValueError(f"parameter 'early_epoch' must lie in [0, {epochs}], got {early_epoch!r}")
     fig, axes = new_figure(1, 2, figsize=figsize)
     plot_learning_curves(axes, runs, accuracy_range=accuracy_range)
     early = {label: run.train_loss[early_epoch] for label, run in runs.items()}
-    final = ", ".join(f"{label} {run.test_accuracy[-1]:.1%}" for label, run in runs.items())
+    curve, which = _held_out(runs)
+    final = ", ".join(f"{label} {getattr(run, curve)[-1]:.1%}" for label, run in runs.items())
     shown = _range_text("between", accuracy_range)
     alt = (
         f"Two panels, one line per activation over {epochs} epochs. Left: training loss on "
         f"a log scale, falling fastest for {min(early, key=early.get)} early on and slowest "
-        f"for {max(early, key=early.get)}. Right: test accuracy{shown}; after {epochs} "
+        f"for {max(early, key=early.get)}. Right: {which} accuracy{shown}; after {epochs} "
         f"epochs {final}."
     )
     return show(fig, alt)
@@ -674,7 +710,9 @@ def plot_seed_bands(
     *,
     accuracy_range: tuple[float, float] | None = None,
 ) -> None:
-    """Two panels over seeds: training loss (log scale) and test accuracy as bands.
+    """Two panels over seeds: training loss (log scale) and held-out accuracy as bands.
+
+    The accuracy is the validation accuracy when the sweep has one, else the test accuracy.
 
     Each activation is a line (the mean over seeds) and a band (worst to best seed, see
     :func:`plot_band`), in the colours :func:`plot_curves` gives the same labels.
@@ -692,17 +730,18 @@ def plot_seed_bands(
     _two_axes(axes)
     loss_ax, accuracy_ax = axes
     colors = series_colors(list(sweep))
+    held_out, which = _held_out_curves(sweep)
     with style():
         for label, curves in sweep.items():
             plot_band(loss_ax, curves["train_loss"], label=label, color=colors[label])
-            plot_band(accuracy_ax, curves["test_accuracy"], label=label, color=colors[label])
+            plot_band(accuracy_ax, curves[held_out], label=label, color=colors[label])
         loss_ax.set_yscale("log")
         loss_ax.set_xlabel("epoch")
         loss_ax.set_ylabel("training loss")
         if accuracy_range is not None:
             accuracy_ax.set_ylim(*accuracy_range)
         accuracy_ax.set_xlabel("epoch")
-        accuracy_ax.set_ylabel("test accuracy")
+        accuracy_ax.set_ylabel(f"{which} accuracy")
         accuracy_ax.legend(fontsize=8, loc="lower right")
 
 
@@ -713,6 +752,7 @@ def seed_bands_figure(
     loss_remark: str | None = None,
     accuracy_remark: str | None = None,
     figsize: tuple[float, float] = (8.0, 3.2),
+    labels: Sequence[str] | None = None,
 ) -> Picture:
     """:func:`plot_seed_bands` as a picture, with alt text from the sweep's numbers.
 
@@ -730,6 +770,8 @@ def seed_bands_figure(
         relative to each other), in the chapter's words; added to the panel's description.
     figsize : tuple of float
         Size of the figure in inches.
+    labels : sequence of str, optional
+        The activations to draw, in this order (all if omitted).
 
     Returns
     -------
@@ -737,19 +779,19 @@ def seed_bands_figure(
     """
     if not sweep:
         raise ValueError("parameter 'sweep' needs at least one activation")
+    sweep = _only(sweep, labels)
     fig, axes = new_figure(1, 2, figsize=figsize)
     plot_seed_bands(axes, sweep, accuracy_range=accuracy_range)
     seeds = len(next(iter(sweep.values()))["test_accuracy"])
-    spreads = {
-        label: seed_spread(curves["test_accuracy"][:, -1]).range for label, curves in sweep.items()
-    }
+    held_out, which = _held_out_curves(sweep)
+    spreads = {label: seed_spread(curves[held_out][:, -1]).range for label, curves in sweep.items()}
     loss = "; " + loss_remark if loss_remark else ""
     accuracy = "; " + accuracy_remark if accuracy_remark else ""
     shown = _range_text("from", accuracy_range)
     alt = (
         f"Two panels, mean over {_count_word(seeds)} seeds as a line and the range over "
         f"seeds as a shaded band, one colour per activation. Left: training loss on a log "
-        f"scale{loss}. Right: test accuracy{shown}{accuracy}. Final "
+        f"scale{loss}. Right: {which} accuracy{shown}{accuracy}. Final "
         "spread between best and worst seed: "
         + ", ".join(f"{label} {spread:.1%}" for label, spread in spreads.items())
         + "."
@@ -776,9 +818,10 @@ def training_runs_markdown(
     target : float
         The accuracy whose first epoch the last column gives (:func:`epochs_to_reach`),
         ``"never"`` where a run does not get there.
-    reached_on : {"test", "train"}
-        Whether the target is reached on the test or on the training points (the
-        column's title says "(train)" for the latter).
+    reached_on : {"test", "train", "validation"}
+        Whether the target is reached on the test, the training or the validation
+        points (the column's title says which unless it is the test set). A choice
+        made by reading this column should use the validation set.
     decimals : int
         Decimals of the final test accuracy, in per cent.
     loss : bool
@@ -792,19 +835,21 @@ def training_runs_markdown(
     """
     decimals = integer("decimals", decimals, 0, 6)
     target = real("target", target, low=0.0)
-    if reached_on not in ("test", "train"):
-        raise ValueError(f"parameter 'reached_on' must be 'test' or 'train', got {reached_on!r}")
+    reached_on = choice("reached_on", reached_on, _REACHED_ON)
     if not runs:
         raise ValueError("parameter 'runs' needs at least one run")
     nested = isinstance(next(iter(runs.values())), Mapping)
     groups = runs if nested else {None: runs}
-    reached_title = f"epochs to {_percent(target)}" + (" (train)" if reached_on == "train" else "")
+    curve = _REACHED_ON[reached_on]
+    if any(getattr(run, curve) is None for by in groups.values() for run in by.values()):
+        raise ValueError("parameter 'reached_on' is 'validation' but a run has no validation set")
+    suffix = "" if reached_on == "test" else f" ({reached_on})"
+    reached_title = f"epochs to {_percent(target)}{suffix}"
     headers = ["activation", "test accuracy", *(["training loss"] if loss else []), reached_title]
     rows = []
     for name, by_activation in groups.items():
         for label, run in by_activation.items():
-            curve = run.test_accuracy if reached_on == "test" else run.train_accuracy
-            reached = epochs_to_reach(curve, target)
+            reached = epochs_to_reach(getattr(run, curve), target)
             rows.append(
                 [
                     *([name] if nested else []),
@@ -817,8 +862,15 @@ def training_runs_markdown(
     return markdown_table([group, *headers] if nested else headers, rows)
 
 
+#: The curve each ``reached_on`` of the tables reads.
+_REACHED_ON = {"test": "test_accuracy", "train": "train_accuracy", "validation": "val_accuracy"}
+
+
 def seed_sweep_markdown(
-    sweep: Mapping[str, Mapping[str, np.ndarray]], *, target: float = 0.95
+    sweep: Mapping[str, Mapping[str, np.ndarray]],
+    *,
+    target: float = 0.95,
+    reached_on: str = "test",
 ) -> Markdown:
     """The final test accuracy over seeds, and how many seeds reach a target and when.
 
@@ -827,7 +879,10 @@ def seed_sweep_markdown(
     sweep : mapping
         From :func:`seed_sweep`.
     target : float
-        The test accuracy to reach (:func:`epochs_to_reach`).
+        The accuracy to reach (:func:`epochs_to_reach`).
+    reached_on : {"test", "train", "validation"}
+        The curve on which ``target`` is looked for (the last two columns' titles say
+        which unless it is the test set).
 
     Returns
     -------
@@ -839,11 +894,13 @@ def seed_sweep_markdown(
     target = real("target", target, low=0.0)
     if not isinstance(sweep, Mapping) or not sweep:
         raise ValueError(f"parameter 'sweep' must be the result of seed_sweep(), got {sweep!r}")
+    reached_on = choice("reached_on", reached_on, _REACHED_ON)
     rows = []
     for label, curves in sweep.items():
-        accuracy = curves["test_accuracy"]
-        final = seed_spread(accuracy[:, -1])
-        reached = [epochs_to_reach(curve, target) for curve in accuracy]
+        if _REACHED_ON[reached_on] not in curves:
+            raise ValueError("parameter 'reached_on' is 'validation' but the sweep has none")
+        final = seed_spread(curves["test_accuracy"][:, -1])
+        reached = [epochs_to_reach(curve, target) for curve in curves[_REACHED_ON[reached_on]]]
         hit = [epoch for epoch in reached if epoch is not None]
         rows.append(
             [
@@ -854,7 +911,7 @@ def seed_sweep_markdown(
                 f"{min(hit)} to {max(hit)}" if hit else "never",
             ]
         )
-    goal = _percent(target)
+    goal = _percent(target) + ("" if reached_on == "test" else f" ({reached_on})")
     headers = [
         "activation",
         "test accuracy (mean ± sd)",

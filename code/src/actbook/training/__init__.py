@@ -15,6 +15,7 @@ from ._datasets import (
     moons,
     spiral,
     train_test_split,
+    validation_split,
     xor,
 )
 from ._experiments import (
@@ -151,6 +152,7 @@ __all__ = [
     "train_per_activation",
     "train_test_split",
     "unit_deaths",
+    "validation_split",
     "xor",
     "xy_data",
     "zero_fraction",

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .._checks import finite_array, generator, integer, real
+from .._checks import finite_array, generator, instance, integer, real
 
 __all__ = [
     "DATASETS",
@@ -36,6 +36,7 @@ __all__ = [
     "moons",
     "spiral",
     "train_test_split",
+    "validation_split",
     "xor",
 ]
 
@@ -54,6 +55,10 @@ class Dataset:
         Class labels ``0 .. n_classes - 1``, int64.
     n_classes : int
         Number of classes.
+    x_val, y_val : ndarray, optional
+        A validation set held out from the training data (see :func:`validation_split`),
+        for any choice made while training (when to stop, which run to keep); ``None``
+        if there is none.
     """
 
     name: str
@@ -62,6 +67,8 @@ class Dataset:
     x_test: np.ndarray
     y_test: np.ndarray
     n_classes: int
+    x_val: np.ndarray | None = None
+    y_val: np.ndarray | None = None
 
     @property
     def n_features(self) -> int:
@@ -302,6 +309,45 @@ def train_test_split(
     n_test = round(test_fraction * len(y))
     train, test = order[n_test:], order[:n_test]
     return x[train], y[train], x[test], y[test]
+
+
+def validation_split(data: Dataset, fraction: float = 0.2, *, seed: Any = 0) -> Dataset:
+    """Hold out part of the training set as a validation set.
+
+    Whatever is decided while training (when a network "has learnt", when to stop, which
+    run to keep) is read off the validation set; the test set is looked at once, at the
+    end, so that its accuracy stays an honest estimate for new data.
+
+    Parameters
+    ----------
+    data : Dataset
+        A split problem without a validation set.
+    fraction : float
+        Share of the training rows moved to the validation set, in ``(0, 1)``; the count
+        is rounded to the nearest integer.
+    seed : int or numpy.random.Generator
+        Seed of the random choice of validation rows.
+
+    Returns
+    -------
+    Dataset
+        The same test set; the training set without the validation rows.
+    """
+    instance("data", data, Dataset, "a Dataset")
+    if data.x_val is not None:
+        raise ValueError("parameter 'data' already has a validation set")
+    fraction = real("fraction", fraction, low=0.0, high=1.0, open_low=True, open_high=True)
+    if not 1 <= round(fraction * len(data.y_train)) < len(data.y_train):
+        raise ValueError(
+            f"parameter 'fraction': {fraction:g} of {len(data.y_train)} training rows "
+            "leaves no validation row or no training row"
+        )
+    x_train, y_train, x_val, y_val = train_test_split(
+        data.x_train, data.y_train, test_fraction=fraction, seed=seed
+    )
+    return Dataset(
+        data.name, x_train, y_train, data.x_test, data.y_test, data.n_classes, x_val, y_val
+    )
 
 
 def make_dataset(

@@ -81,7 +81,12 @@ class TrainingRun:
     epochs : ndarray
         ``0, 1, ..., E``.
     train_loss, train_accuracy, test_loss, test_accuracy : ndarray
-        The curves over ``epochs``; entry 0 is the untrained network.
+        The curves over ``epochs``; entry 0 is the untrained network. When the data have
+        a validation set, the test set is evaluated once, on the final network: the test
+        curves are NaN ("not measured") except for their last entry.
+    val_loss, val_accuracy : ndarray, optional
+        The curves on the validation set (see :func:`~actbook.validation_split`), or
+        ``None`` without one.
     """
 
     label: str
@@ -92,6 +97,8 @@ class TrainingRun:
     train_accuracy: np.ndarray
     test_loss: np.ndarray
     test_accuracy: np.ndarray
+    val_loss: np.ndarray | None = None
+    val_accuracy: np.ndarray | None = None
 
     def at(self, epoch: int) -> MLP:
         """A copy of the network with the parameters snapshotted after ``epoch``."""
@@ -188,17 +195,28 @@ def _train_run(
     networks differ in more than the activation (width, gating); arguments as there.
     """
     loss0, accuracy0 = model.evaluate(data.x_train, data.y_train)
-    test0 = model.evaluate(data.x_test, data.y_test)
+    validated = data.x_val is not None
+    # With a validation set, fit() follows it instead of the test set (its "test" curves
+    # are then the validation curves), and the test set is evaluated once, at the end.
+    held_out = (data.x_val, data.y_val) if validated else (data.x_test, data.y_test)
+    test0 = model.evaluate(*held_out)
     history = model.fit(
         data.x_train,
         data.y_train,
         epochs=epochs,
         batch_size=batch_size,
         optimizer=optimizer,
-        x_test=data.x_test,
-        y_test=data.y_test,
+        x_test=held_out[0],
+        y_test=held_out[1],
         snapshot_epochs=snapshot_epochs,
     )
+    held_loss = np.array([test0[0], *history.test_loss])
+    held_accuracy = np.array([test0[1], *history.test_accuracy])
+    test_loss, test_accuracy, val_loss, val_accuracy = held_loss, held_accuracy, None, None
+    if validated:
+        val_loss, val_accuracy = held_loss, held_accuracy
+        test_loss, test_accuracy = np.full(epochs + 1, np.nan), np.full(epochs + 1, np.nan)
+        test_loss[-1], test_accuracy[-1] = model.evaluate(data.x_test, data.y_test)
     return TrainingRun(
         label=label,
         model=model,
@@ -206,8 +224,10 @@ def _train_run(
         epochs=np.arange(epochs + 1),
         train_loss=np.array([loss0, *history.train_loss]),
         train_accuracy=np.array([accuracy0, *history.train_accuracy]),
-        test_loss=np.array([test0[0], *history.test_loss]),
-        test_accuracy=np.array([test0[1], *history.test_accuracy]),
+        test_loss=test_loss,
+        test_accuracy=test_accuracy,
+        val_loss=val_loss,
+        val_accuracy=val_accuracy,
     )
 
 
@@ -232,7 +252,8 @@ def seed_sweep(
     -------
     dict of str to dict of str to ndarray
         ``result[label][curve]`` with ``curve`` one of ``"train_loss"``,
-        ``"train_accuracy"``, ``"test_loss"``, ``"test_accuracy"``, shape
+        ``"train_accuracy"``, ``"test_loss"``, ``"test_accuracy"`` (and
+        ``"val_loss"``, ``"val_accuracy"`` when ``data`` has a validation set), shape
         ``(len(seeds), epochs + 1)``.
     """
     seeds = [integer("seeds", seed, 0) for seed in name_sequence("seeds", seeds, what="seeds")]
@@ -263,8 +284,9 @@ def _stack_curves(
     stacked: dict[str, dict[str, list[np.ndarray]]] = {}
     for runs in runs_per_seed:
         for label, run in runs.items():
-            for curve in _CURVES:
-                stacked.setdefault(label, {c: [] for c in _CURVES})[curve].append(
+            curves = _CURVES + (("val_loss", "val_accuracy") if run.val_loss is not None else ())
+            for curve in curves:
+                stacked.setdefault(label, {c: [] for c in curves})[curve].append(
                     getattr(run, curve)
                 )
     return {

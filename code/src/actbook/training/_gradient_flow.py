@@ -21,6 +21,12 @@ norm by about
 the *weight gain* times the root-mean-square slope. :class:`GradientFlow` holds the
 measured norms, the two factors as measured on the same batch, and the norms that their
 product predicts, so that the argument can be checked number by number.
+
+The batch-wide root mean square is right when every sample sees the same slopes on
+average. When a sample's mean square slope depends on the sample (on its size, for an
+activation whose slope is not scale-free such as GELU) and a sample keeps its size from
+layer to layer, the error concentrates on the samples whose slopes are large in every
+layer, and the product has to be taken per sample: ``predicted_error_norm("per_sample")``.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._checks import boolean
 from ._experiments import one_blas_thread
 from ._mlp import MLP
 
@@ -70,6 +77,13 @@ class GradientFlow:
     weight_gain : ndarray, shape (depth + 1,)
         :math:`\lVert W_l \rVert_F / \sqrt{n_\text{out}}`, the measured
         :math:`\sqrt{n_\text{in} \sigma^2}` of each weight matrix.
+    sample_square_slope : ndarray, shape (depth, batch)
+        Mean over the units of :math:`f'(z_l)^2`, for each sample separately.
+    output_error_square : ndarray, shape (batch,)
+        Squared norm of each sample's row of the output error.
+    independent_backward : bool
+        Whether the backward pass multiplied by independent copies of the weights (see
+        :func:`gradient_flow`).
     """
 
     activation: str
@@ -83,30 +97,53 @@ class GradientFlow:
     rms_slope: np.ndarray
     mean_abs_slope: np.ndarray
     weight_gain: np.ndarray
+    sample_square_slope: np.ndarray
+    output_error_square: np.ndarray
+    independent_backward: bool = False
 
     def predicted_error_norm(self, slope: str = "rms") -> np.ndarray:
         """Error norms predicted from the output's by the product of per-layer factors.
 
         Parameters
         ----------
-        slope : {"rms", "mean_abs"}
-            Which average of :math:`|f'|` to use per layer. The root mean square is the
-            right one (norms add squares); the mean absolute value is shown for contrast.
+        slope : {"rms", "mean_abs", "per_sample"}
+            Which average of :math:`|f'|` to use per layer. The root mean square over
+            the batch is the right one when the slopes do not depend on the sample
+            (norms add squares); the mean absolute value is shown for contrast.
+            ``"per_sample"`` takes the product for each sample, with that sample's mean
+            square slope in every layer, and adds the squares of the samples' results.
 
         Returns
         -------
         ndarray, shape (depth + 1,)
             Equal to ``error_norm`` at the output, then multiplied by
-            ``weight_gain[j + 1] * slope[j]`` going down to layer 1.
+            ``weight_gain[j + 1] * slope[j]`` going down to layer 1 (for
+            ``"per_sample"``, per sample, before the samples are combined).
         """
         factors = {"rms": self.rms_slope, "mean_abs": self.mean_abs_slope}
+        if slope == "per_sample":
+            return self._predicted_per_sample()
         if slope not in factors:
-            raise ValueError(f"parameter 'slope' must be 'rms' or 'mean_abs', got {slope!r}")
+            raise ValueError(
+                f"parameter 'slope' must be 'rms', 'mean_abs' or 'per_sample', got {slope!r}"
+            )
         per_layer = self.weight_gain[1:] * factors[slope]
         predicted = np.empty(self.depth + 1)
         predicted[-1] = self.error_norm[-1]
         for j in range(self.depth - 1, -1, -1):
             predicted[j] = predicted[j + 1] * per_layer[j]
+        return predicted
+
+    def _predicted_per_sample(self) -> np.ndarray:
+        # Squared factor of layer j for sample i: gain_{j+1}^2 * mean_units f'(z_j)^2.
+        per_layer = self.weight_gain[1:, None] ** 2 * self.sample_square_slope
+        # Product from the output down to each layer, per sample (cumulative from the top).
+        down = np.cumprod(per_layer[::-1], axis=0)[::-1]
+        # The output error's split over the samples is measured; its total is error_norm[-1].
+        share = self.output_error_square / self.output_error_square.sum()
+        predicted = np.empty(self.depth + 1)
+        predicted[-1] = self.error_norm[-1]
+        predicted[:-1] = self.error_norm[-1] * np.sqrt(down @ share)
         return predicted
 
     @property
@@ -145,6 +182,7 @@ def gradient_flow(
     batch: int = 256,
     seed: int = 0,
     output_error: str = "random",
+    independent_backward: bool = False,
 ) -> GradientFlow:
     r"""Measure activations and gradients through a fresh deep network, layer by layer.
 
@@ -172,6 +210,12 @@ def gradient_flow(
         Seeds the weights, the inputs and ``r``.
     output_error : {"random", "mse"}
         The error at the output, see above.
+    independent_backward : bool
+        If true, the backward pass multiplies by a copy of each weight matrix with its
+        entries shuffled (same norm, independent of the forward pass), as the product
+        argument assumes. This is not backpropagation any more: it isolates what the
+        reuse of the forward weights adds. The weight gradients are then those of the
+        shuffled pass.
 
     Returns
     -------
@@ -184,6 +228,7 @@ def gradient_flow(
         raise ValueError(
             f"parameter 'output_error' must be 'random' or 'mse', got {output_error!r}"
         )
+    independent_backward = boolean("independent_backward", independent_backward)
     if depth < 2:
         raise ValueError(f"parameter 'depth' must be at least 2, got {depth!r}")
     scheme, distribution = GRADIENT_FLOW_INITS[init]
@@ -196,10 +241,14 @@ def gradient_flow(
     # Products of 128 x 128 matrices: one BLAS thread is faster than several here, and
     # many times faster when other processes compete for the cores.
     with one_blas_thread():
-        return _measure(model, act, params, x, targets, output_error, init)
+        return _measure(
+            model, act, params, x, targets, output_error, init, independent_backward, seed
+        )
 
 
-def _measure(model, act, params, x, targets, output_error, init) -> GradientFlow:
+def _measure(
+    model, act, params, x, targets, output_error, init, independent_backward, seed
+) -> GradientFlow:
     batch, width = x.shape
     depth = len(model.weights) - 1
 
@@ -218,8 +267,12 @@ def _measure(model, act, params, x, targets, output_error, init) -> GradientFlow
     delta = (output - targets) / batch if output_error == "mse" else targets / batch
     errors = [delta]
     weight_gradients = [inputs[-1].T @ delta]
+    backward = list(model.weights)
+    if independent_backward:
+        shuffle = np.random.default_rng([seed, 2])
+        backward = [shuffle.permutation(w.ravel()).reshape(w.shape) for w in backward]
     for j in range(depth - 1, -1, -1):
-        delta = (delta @ model.weights[j + 1].T) * slopes[j]
+        delta = (delta @ backward[j + 1].T) * slopes[j]
         errors.append(delta)
         weight_gradients.append(inputs[j].T @ delta)
     errors.reverse()
@@ -239,4 +292,7 @@ def _measure(model, act, params, x, targets, output_error, init) -> GradientFlow
         weight_gain=np.array(
             [float(np.linalg.norm(w) / np.sqrt(w.shape[1])) for w in model.weights]
         ),
+        sample_square_slope=np.array([np.mean(s**2, axis=1) for s in slopes]),
+        output_error_square=np.sum(errors[-1] ** 2, axis=1),
+        independent_backward=independent_backward,
     )
