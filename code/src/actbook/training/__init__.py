@@ -5,6 +5,7 @@ pictures of these results are in :mod:`actbook.figures`. Arguments are checked b
 shared validators of :mod:`._checks`.
 """
 
+from ._best_line import BestLine, best_line_accuracy
 from ._datasets import (
     DATASETS,
     Dataset,
@@ -84,6 +85,7 @@ __all__ = [
     "SGD",
     "WEIGHT_TAU",
     "Adam",
+    "BestLine",
     "Dataset",
     "DeadUnitRun",
     "GatedComparison",
@@ -104,6 +106,7 @@ __all__ = [
     "adaline",
     "alpha_dropout_affine",
     "apply_dropout",
+    "best_line_accuracy",
     "born_dead_fraction",
     "circles",
     "dead_unit_run",
