@@ -128,7 +128,7 @@ def test_definition_rows_describe_our_code():
 def test_markdown():
     text = conventions_markdown()
     lines = text.splitlines()
-    assert lines[0] == "| What | actbook | PyTorch | JAX | Keras | Note |"
+    assert lines[0] == "| What | actbook | PyTorch 2.13.0 | JAX | Keras | Note |"
     table = [line for line in lines if line.startswith("| ")]
     assert len(table) == len(conventions()) + 2  # header and separator
     assert "1. " in text
@@ -155,3 +155,9 @@ def test_softplus_cut_off_is_below_the_stated_bounds(beta):
     assert (change / exact).max() < math.exp(-threshold) / threshold
     # ... and the bound is tight just above the threshold, not a loose overestimate.
     assert change[0] > 0.9 * math.exp(-threshold) / beta
+
+
+def test_the_pytorch_version_named_is_the_one_measured():
+    version = _conventions.TORCH_CHECKED_VERSION
+    assert REFERENCE["torch_version"].split("+")[0] == version
+    assert f"PyTorch {version}" in conventions_markdown().splitlines()[0]

@@ -54,7 +54,13 @@ _OLD_KERAS_HARD_SIGMOID = (
 )
 _KERAS_HARD_SIGMOID = "https://www.tensorflow.org/api_docs/python/tf/keras/activations/hard_sigmoid"
 _JAX_HARD_SIGMOID = "https://docs.jax.dev/en/latest/_autosummary/jax.nn.hard_sigmoid.html"
-_TORCH_MEASURED = "measured: scripts/torch_reference.py (torch 2.13, autograd)"
+#: The PyTorch release every PyTorch cell was measured with (scripts/torch_reference.py).
+TORCH_CHECKED_VERSION = "2.13.0"
+_TORCH_MEASURED = f"measured: scripts/torch_reference.py (torch {TORCH_CHECKED_VERSION}, autograd)"
+_TORCH_HARDSWISH_CHANGE = (
+    "https://github.com/pytorch/pytorch/issues/147801 (hard-swish gradients -0.5 at -3 and "
+    "1.5 at 3 in torch 2.6.0) and the fix, https://github.com/pytorch/pytorch/pull/148049"
+)
 _JAX_TIES = "jax/_src/lax/lax.py (the JVPs of max_p and min_p: _balanced_eq halves a tie)"
 _KERAS_SPARSE_SIGMOID = (
     "keras/src/backend/{tensorflow,torch,jax}/nn.py (sparse_sigmoid), Keras 3.16"
@@ -269,9 +275,11 @@ def conventions() -> list[Convention]:
             keras="backend-dependent",
             note=(
                 "The one-sided slopes are 0 | −0.5 at −3 and 1.5 | 1 at 3; "
-                "libraries take the outer (flat or linear) side."
+                f"libraries take the outer (flat or linear) side. PyTorch {TORCH_CHECKED_VERSION} "
+                "does; releases before a 2025 fix (2.6.0, for example) took the inner "
+                "side, −0.5 and 1.5."
             ),
-            sources=(_TORCH_MEASURED, _JAX_SOURCE),
+            sources=(_TORCH_MEASURED, _JAX_SOURCE, _TORCH_HARDSWISH_CHANGE),
             torch_key="hard_swish",
             torch_values=(0.0, 1.0),
         ),
@@ -446,12 +454,13 @@ def conventions_markdown(rows: list[dict[str, Any]] | None = None) -> str:
     Returns
     -------
     str
-        A pipe table (What, actbook, PyTorch, JAX, Keras, Note) and a source list.
+        A pipe table (What, actbook, PyTorch with the version measured, JAX, Keras,
+        Note) and a source list.
     """
     rows = conventions_table() if rows is None else records("rows", rows, ("what",))
     sources: list[str] = []
     lines = [
-        "| What | actbook | PyTorch | JAX | Keras | Note |",
+        f"| What | actbook | PyTorch {TORCH_CHECKED_VERSION} | JAX | Keras | Note |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
