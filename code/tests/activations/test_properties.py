@@ -31,7 +31,7 @@ def computed():
 
 def test_every_entry_is_computable(computed):
     for name, props in computed.items():
-        assert set(props) == {*PROPERTY_KEYS, "mean_output"}, name
+        assert set(props) == {*PROPERTY_KEYS, "mean_output", "values", "derivative_values"}, name
         lo, hi = props["range"]
         assert lo <= hi, name
         assert props["bounded_above"] is (hi < math.inf)
@@ -58,12 +58,15 @@ def _relu_with(**wrong):
 
 WRONG_DECLARATIONS = {
     "range": (-1.0, math.inf),
+    "range_closed": (False, False),
     "monotonic": False,
+    "odd": True,
     "zero_centred": True,
     "bounded_above": True,
     "bounded_below": False,
     "smooth": "C1",
     "derivative_range": (0.0, 2.0),
+    "derivative_range_closed": (False, False),
     "identity_near_origin": True,
     "exp_like_calls": 1,
 }
@@ -119,21 +122,86 @@ def test_rounded_declaration_is_accepted_but_not_a_wrong_one():
 
 
 # -- definitions on known cases --------------------------------------------------------------
-def test_zero_centred_means_odd():
-    assert computed_properties("tanh")["zero_centred"] is True
+def test_odd_and_zero_centred_are_kept_apart():
+    tanh = computed_properties("tanh")
+    assert tanh["odd"] is True and tanh["zero_centred"] is True
     # Leaky ReLU takes both signs and f(0) = 0, but it is not odd and its mean is positive.
     leaky = computed_properties("leaky_relu")
-    assert leaky["zero_centred"] is False
+    assert leaky["odd"] is False and leaky["zero_centred"] is False
     assert leaky["mean_output"] == pytest.approx(0.99 / math.sqrt(2 * math.pi), rel=1e-6)
+    # GELU: E[Z Phi(Z)] = E[phi(Z)] = 1 / (2 sqrt(pi)), not 0.
+    gelu = computed_properties("gelu")
+    assert gelu["zero_centred"] is False
+    assert gelu["mean_output"] == pytest.approx(1 / (2 * math.sqrt(math.pi)), rel=1e-9)
 
 
-def test_mean_output_separates_selu_from_odd_functions():
-    if "selu" not in ab.names():
-        pytest.skip("no SELU registered")
+def test_selu_is_zero_centred_without_being_odd():
     selu = computed_properties("selu")
     # Self-normalising by design: zero mean for standard-normal inputs, yet not odd.
-    assert abs(selu["mean_output"]) < 1e-6
-    assert selu["zero_centred"] is False
+    assert abs(selu["mean_output"]) < 1e-12
+    assert selu["zero_centred"] is True
+    assert selu["odd"] is False
+
+
+# Each end: attained at a finite input (True) or only approached (False), from the maths.
+ATTAINED = {
+    "sigmoid": ((False, False), (False, True)),  # (0, 1); sigma' in (0, 1/4], max at 0
+    "tanh": ((False, False), (False, True)),
+    "relu": ((True, False), (True, True)),  # [0, inf); slopes {0, 1}
+    "relu6": ((True, True), (True, True)),
+    "hard_tanh": ((True, True), (True, True)),
+    "softplus": ((False, False), (False, False)),  # (0, inf); slope (0, 1)
+    "elu": ((False, False), (False, True)),  # (-alpha, inf); slope (0, 1]
+    "silu": ((True, False), (True, True)),  # the minimum and both extreme slopes are reached
+    "gelu": ((True, False), (True, True)),
+    "hard_swish": ((True, False), (False, False)),  # slope only approaches -1/2 and 3/2
+    "tanhshrink": ((False, False), (True, False)),  # slope tanh^2 in [0, 1)
+    "gaussian": ((False, True), (True, True)),  # (0, 1]; slope extremes at +-1/sqrt(2)
+    "sine": ((True, True), (True, True)),
+    "softmax": ((False, False), (False, True)),  # its slice s(1 - s) peaks at 1/4
+    "sparsemax": ((True, True), (True, True)),
+    "exponential": ((False, False), (False, False)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ATTAINED))
+def test_which_ends_are_attained(name):
+    props = computed_properties(name)
+    assert (props["range_closed"], props["derivative_range_closed"]) == ATTAINED[name]
+
+
+def test_no_end_is_reached_only_beyond_the_points_checked():
+    # _attained looks at |x| <= 10 (beyond, floats round to asymptotes). An activation
+    # that reached an end only farther out would be misreported: check none does, on
+    # [-40, 40], with the ends reported as open.
+    x = np.linspace(-40.0, 40.0, 160_001)
+    for name in ab.names():
+        activation = ab.get(name)
+        props = computed_properties(name)
+        f = activation.function if activation.elementwise else activation.curve
+        df = activation.derivative if activation.elementwise else activation.curve_derivative
+        if f is None or df is None:
+            continue
+        params = activation.resolve({})
+        for func, (lo, hi), closed in (
+            (f, props["range"], props["range_closed"]),
+            (df, props["derivative_range"], props["derivative_range_closed"]),
+        ):
+            with np.errstate(all="ignore"):
+                values = np.asarray(func(x, **params), dtype=float)
+            inner = np.abs(x) <= 15  # floats do not yet round to an asymptote here
+            for end, is_closed in ((lo, closed[0]), (hi, closed[1])):
+                if math.isfinite(end) and not is_closed:
+                    assert not np.any(values[inner] == end), (name, end)
+
+
+def test_tables_print_standard_interval_notation():
+    text = ab.properties_markdown(ab.properties_table(["sigmoid", "relu", "step", "silu"]))
+    rows = {line.split(" | ")[0].strip("| "): line.split(" | ") for line in text.splitlines()[2:]}
+    assert rows["Logistic sigmoid"][1:3] == ["(0, 1)", "(0, 0.25]"]
+    assert rows["Rectified linear unit (ReLU)"][1:3] == ["[0, ∞)", "{0, 1}"]
+    assert rows["Binary step (Heaviside)"][1] == "{0, 1}"
+    assert rows["SiLU / swish"][1] == "[−0.278, ∞)"
 
 
 def test_tiny_cutoff_jumps_are_not_structure():

@@ -11,21 +11,29 @@ Definitions (the numbers are fixed so that a table cell means one thing):
     Infimum and supremum of ``f`` over the real line. ``f`` is sampled on a dense grid
     over ``[-20, 20]`` plus logarithmic tails out to ``±1e300`` and at ``±inf`` (the
     package promises the mathematical limit there); interior extrema are refined by
-    repeated local re-sampling. Whether an end is attained (open or closed) is not
-    reported.
-``derivative_range`` : (lo, hi)
-    The same for the package's derivative, so the value chosen at a kink counts.
+    repeated local re-sampling.
+``range_closed`` : (bool, bool)
+    Whether each end of ``range`` is attained at a finite input (see :func:`_attained`):
+    sigmoid ``(False, False)``, its range ``(0, 1)``; ReLU ``(True, False)``, ``[0, inf)``;
+    SiLU's minimum is attained. An infinite end is never attained. Tables print standard
+    notation from it, ``[`` for an attained end and ``(`` for one only approached.
+``values`` : tuple or None
+    The values of ``f`` when it takes only a few (at most 4 on the grid): ``(0.0, 1.0)``
+    for the step, whose range is the set {0, 1}, not an interval. None otherwise.
+``derivative_range``, ``derivative_range_closed``, ``derivative_values``
+    The same for the package's derivative, so the value chosen at a kink counts:
+    ``σ'`` has range ``(0, 1/4]``, ReLU's slope the values {0, 1}.
 ``monotonic`` : bool
     ``f`` is non-decreasing or non-increasing on the grid (a difference below
     ``-1e-8`` times the local magnitude is a decrease; smaller ones are cut-off
     artefacts, as for ``smooth``).
+``odd`` : bool
+    ``f(-x) = -f(x)`` on the grid (to ``1e-9`` relative): outputs are symmetric about
+    zero whenever inputs are. tanh is odd; sigmoid, ReLU and SELU are not.
 ``zero_centred`` : bool
-    ``f`` is odd, ``f(-x) = -f(x)`` on the grid (to ``1e-9`` relative), so its outputs
-    are symmetric about zero whenever its inputs are: tanh is zero-centred, sigmoid
-    and ReLU are not. This is the textbook sense (tanh versus sigmoid). It is stricter
-    than "mean output zero": SELU has ``E selu(Z) = 0`` for ``Z ~ N(0, 1)`` by design
-    but is not odd, so it is not zero-centred here; the mean itself is reported as
-    ``mean_output`` (not a declared property) for the table.
+    The mean output for standard-normal inputs is zero, ``|E f(Z)| <= 1e-9`` for
+    ``Z ~ N(0, 1)``. Every odd function is zero-centred; SELU is zero-centred by design
+    without being odd (``E selu(Z) = 0``, its negative side heavier and shorter).
 ``mean_output`` : float
     ``E f(Z)`` for ``Z ~ N(0, 1)``: what a layer passes on when its pre-activations are
     standard normal.
@@ -82,12 +90,15 @@ __all__ = [
 #: Every property this module can compute, in table order.
 PROPERTY_KEYS = (
     "range",
+    "range_closed",
     "monotonic",
+    "odd",
     "zero_centred",
     "bounded_above",
     "bounded_below",
     "smooth",
     "derivative_range",
+    "derivative_range_closed",
     "identity_near_origin",
     "exp_like_calls",
 )
@@ -97,6 +108,8 @@ _CUTOFF = 1e-8
 
 # Tolerances for comparing declared and computed floats: declarations are written to a
 # few significant digits (GELU's minimum as -0.17), so an exact match cannot be asked.
+# |E f(Z)| at most this is a zero mean: quadrature error is about 1e-16 (SELU's mean).
+_ZERO_MEAN = 1e-9
 _REL_TOL = 1e-3
 _ABS_TOL = 1e-3
 
@@ -132,11 +145,18 @@ def _scalar_functions(activation: Activation, params: Mapping[str, float]):
 
 
 def _extremes(func, grid: np.ndarray) -> tuple[float, float]:
-    """Infimum and supremum of ``func`` over the real line, from samples plus refinement.
+    """Infimum and supremum of ``func`` over the real line (see :func:`_extreme_points`)."""
+    (lo, _), (hi, _) = _extreme_points(func, grid)
+    return lo, hi
+
+
+def _extreme_points(func, grid: np.ndarray) -> tuple[tuple[float, Any], tuple[float, Any]]:
+    """``((inf, x_inf), (sup, x_sup))``: each end with the finite point that takes it.
 
     Where the extreme sample is an interior grid point, the neighbourhood is re-sampled
     finely a few times, so a smooth interior minimum (GELU's) is found to ~1e-12.
-    Samples that are NaN (a limit the formula cannot take at ±inf) are ignored.
+    Samples that are NaN (a limit the formula cannot take at ±inf) are ignored. The
+    point is None when the end is a value at ±inf (a limit).
     """
     with np.errstate(all="ignore"):
         values = func(grid)
@@ -145,6 +165,7 @@ def _extremes(func, grid: np.ndarray) -> tuple[float, float]:
     for pick in (np.nanargmin, np.nanargmax):
         index = int(pick(values))
         best = float(values[index])
+        where = float(grid[index]) if finite_x[index] else None
         x_lo = grid[max(index - 1, 0)]
         x_hi = grid[min(index + 1, len(grid) - 1)]
         if finite_x[index] and np.isfinite(x_lo) and np.isfinite(x_hi):
@@ -154,11 +175,53 @@ def _extremes(func, grid: np.ndarray) -> tuple[float, float]:
                     local_values = func(local)
                 j = int(pick(local_values))
                 candidate = float(local_values[j])
-                best = min(best, candidate) if pick is np.nanargmin else max(best, candidate)
+                if (candidate < best) if pick is np.nanargmin else (candidate > best):
+                    best, where = candidate, float(local[j])
                 step = local[1] - local[0]
                 x_lo, x_hi = local[j] - step, local[j] + step
-        results.append(best)
+        results.append((best, where))
     return results[0], results[1]
+
+
+# Exact binary fractions (every integer, half and 64th) on [-10, 10]: kinks sit on them.
+_ATTAIN_POINTS = np.arange(-640, 641) / 64.0
+# Farther out, a float can equal an asymptote by rounding alone (sigmoid(40) == 1.0).
+_ATTAIN_REACH = 10.0
+# The most distinct values a function may take on the grid and still count as a finite set.
+_FEW_VALUES = 4
+
+
+def _attained(func, end: float, where: Any) -> bool:
+    """Whether ``func`` takes the value ``end`` at a finite input.
+
+    An infinite end is never attained. A finite one is attained when ``func`` equals it
+    exactly at one of :data:`_ATTAIN_POINTS` (an end reached on a half-line or at a
+    kink: ReLU's 0, ReLU6's 6), or when the refined extreme point ``where`` lies within
+    ``±10`` and ``func`` is continuous there, with the end as a true local extremum (a
+    smooth minimum: SiLU's, GELU's slope). An end that is only approached, at ±inf or at
+    a jump (hard swish's slope next to ±3), fails both. Points beyond ``±10`` are not
+    used, since there floats round to asymptotes (``sigmoid(40) == 1.0``); no registered
+    activation reaches an end only beyond them (tested).
+    """
+    if not math.isfinite(end):
+        return False
+    with np.errstate(all="ignore"):
+        if np.any(func(_ATTAIN_POINTS) == end):
+            return True
+        if where is None or abs(where) > _ATTAIN_REACH:
+            return False
+        h = 1e-7
+        left, centre, right = (float(v) for v in func(np.array([where - h, where, where + h])))
+    tolerance = 1e-6 * max(1.0, abs(end))
+    return centre == end and abs(left - centre) <= tolerance and abs(right - centre) <= tolerance
+
+
+def _finite_values(func, grid: np.ndarray) -> tuple[float, ...] | None:
+    """The values of ``func``, when it takes at most :data:`_FEW_VALUES` of them (the step)."""
+    with np.errstate(all="ignore"):
+        values = func(grid[np.isfinite(grid)])
+    distinct = np.unique(values[~np.isnan(values)])
+    return tuple(float(v) for v in distinct) if len(distinct) <= _FEW_VALUES else None
 
 
 def _is_monotonic(values: np.ndarray) -> bool:
@@ -338,8 +401,8 @@ def computed_properties(
     resolved = activation.resolve(params)
     value, slope = _scalar_functions(activation, resolved)
     grid = _grid()
-    lo, hi = _extremes(value, grid)
-    d_lo, d_hi = _extremes(slope, grid)
+    (lo, x_lo), (hi, x_hi) = _extreme_points(value, grid)
+    (d_lo, dx_lo), (d_hi, dx_hi) = _extreme_points(slope, grid)
     with np.errstate(all="ignore"):
         sampled = value(grid[np.isfinite(grid)])
     # For an activation that is not elementwise, the SymPy definition (if any) is that of
@@ -356,17 +419,23 @@ def computed_properties(
     else:
         smooth = _numeric_smoothness(value, slope)
         calls = None
+    mean_output = _mean_output(value)
     return {
         "range": (lo, hi),
+        "range_closed": (_attained(value, lo, x_lo), _attained(value, hi, x_hi)),
+        "values": _finite_values(value, grid),
         "monotonic": _is_monotonic(sampled),
-        "zero_centred": _is_odd(value),
+        "odd": _is_odd(value),
+        "zero_centred": abs(mean_output) <= _ZERO_MEAN,
         "bounded_above": bool(hi < math.inf),
         "bounded_below": bool(lo > -math.inf),
         "smooth": smooth,
         "derivative_range": (d_lo, d_hi),
+        "derivative_range_closed": (_attained(slope, d_lo, dx_lo), _attained(slope, d_hi, dx_hi)),
+        "derivative_values": _finite_values(slope, grid),
         "identity_near_origin": _identity_near_origin(value),
         "exp_like_calls": calls,
-        "mean_output": _mean_output(value),
+        "mean_output": mean_output,
     }
 
 
@@ -514,7 +583,7 @@ def _number(value: float) -> str:
         return "∞"
     if value == -math.inf:
         return "−∞"
-    text = f"{value:.3g}"
+    text = f"{value + 0.0:.3g}"  # + 0.0 turns -0.0 into 0.0
     return text.replace("-", "−")
 
 
@@ -523,10 +592,15 @@ def _tidy(value: float) -> float:
     return 0.0 if abs(value) < 1e-12 else value
 
 
-def _interval(pair: tuple[float, float]) -> str:
-    """The closure of a range; an infinite end gets an open bracket, as it is never reached."""
-    left = "(" if math.isinf(pair[0]) else "["
-    right = ")" if math.isinf(pair[1]) else "]"
+def _interval(pair: tuple[float, float], closed: tuple[bool, bool], values=None) -> str:
+    """A range in standard notation: ``[`` where an end is attained, ``(`` where not.
+
+    A function with only a few values (the step, ReLU's slope) is shown as their set.
+    """
+    if values is not None:
+        return "{" + ", ".join(_number(v) for v in values) + "}"
+    left = "[" if closed[0] else "("
+    right = "]" if closed[1] else ")"
     return f"{left}{_number(pair[0])}, {_number(pair[1])}{right}"
 
 
@@ -545,21 +619,35 @@ def properties_markdown(rows: list[dict[str, Any]] | None = None) -> str:
     Returns
     -------
     str
-        A pipe table. Intervals are closures (attained or not) at default parameters.
+        A pipe table at default parameters. Ranges are in standard notation, a square
+        bracket where the end is attained and a round one where it is only approached;
+        a function with a few values shows their set.
     """
-    keys = ("title", "range", "derivative_range", "monotonic", "zero_centred", "mean_output")
+    keys = (
+        "title",
+        "range",
+        "range_closed",
+        "derivative_range",
+        "derivative_range_closed",
+        "monotonic",
+        "odd",
+        "zero_centred",
+        "mean_output",
+    )
     rows = properties_table() if rows is None else records("rows", rows, keys)
     header = (
-        "| Activation | Range | Derivative range | Monotonic | Zero-centred | "
+        "| Activation | Range | Derivative range | Monotonic | Odd | Zero-centred | "
         "E f(Z) | Smoothness | f(x) ≈ x near 0 | exp-like calls |\n"
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     )
     lines = [header]
     for row in rows:
         calls = "—" if row["exp_like_calls"] is None else str(row["exp_like_calls"])
         lines.append(
-            f"| {row['title']} | {_interval(row['range'])} | "
-            f"{_interval(row['derivative_range'])} | {_yes(row['monotonic'])} | "
+            f"| {row['title']} | "
+            f"{_interval(row['range'], row['range_closed'], row.get('values'))} | "
+            f"{_interval(row['derivative_range'], row['derivative_range_closed'], row.get('derivative_values'))} | "  # noqa: E501
+            f"{_yes(row['monotonic'])} | {_yes(row['odd'])} | "
             f"{_yes(row['zero_centred'])} | {_number(_tidy(row['mean_output']))} | "
             f"{row['smooth']} | "
             f"{_yes(row['identity_near_origin'])} | {calls} |"
