@@ -33,6 +33,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def built_pages(html: Path) -> list[Path]:
+    """The site's content pages: every HTML file but the generated search and index pages."""
+    skip = {"genindex.html", "search.html"}
+    return sorted(
+        p for p in html.rglob("*.html") if p.name not in skip and "_static" not in p.parts
+    )
+
+
 @dataclass(frozen=True)
 class BuildResult:
     """Outcome of one ``jupyter-book build`` of the whole book."""

@@ -13,20 +13,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuildResult
+from conftest import BuildResult, built_pages
 
 pytestmark = pytest.mark.book
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: A page with pre-rendered frames must stay below this size (the issue's limit).
 MAX_PAGE_BYTES = 2_000_000
-
-
-def _pages(html: Path) -> list[Path]:
-    skip = {"genindex.html", "search.html"}
-    return sorted(
-        p for p in html.rglob("*.html") if p.name not in skip and "_static" not in p.parts
-    )
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -55,7 +48,7 @@ def test_every_chapter_in_the_toc_was_built(built_book: BuildResult) -> None:
 
 
 def test_no_cell_raised_an_error(built_book: BuildResult) -> None:
-    for page in _pages(built_book.html):
+    for page in built_pages(built_book.html):
         text = page.read_text(encoding="utf-8")
         assert "Traceback (most recent call last)" not in text, page.name
         assert 'class="output traceback' not in text, page.name
@@ -76,7 +69,7 @@ def _images(soup: BeautifulSoup) -> list:
 
 def test_every_image_has_alt_text(built_book: BuildResult) -> None:
     checked = 0
-    for page in _pages(built_book.html):
+    for page in built_pages(built_book.html):
         images = _images(_soup(page))
         for image in images:
             if "logo" in " ".join(image.get("class", [])):
@@ -91,7 +84,7 @@ def test_every_registered_activation_has_a_chapter(built_book: BuildResult) -> N
     import actbook as ab
 
     pages = []
-    for page in _pages(built_book.html):
+    for page in built_pages(built_book.html):
         if page.parent.name != "chapters":
             continue
         soup = _soup(page)
@@ -105,9 +98,9 @@ def test_every_registered_activation_has_a_chapter(built_book: BuildResult) -> N
     assert homeless == [], "no chapter shows the formula and a plot of these activations"
 
 
-def test_widget_code_is_local_and_only_on_widget_pages(built_book: BuildResult) -> None:
+def test_widget_code_is_local_and_only_on_widgetbuilt_pages(built_book: BuildResult) -> None:
     widget_pages = 0
-    for page in _pages(built_book.html):
+    for page in built_pages(built_book.html):
         soup = _soup(page)
         sources = [s.get("src", "") for s in soup.find_all("script")]
         embeds = [s for s in sources if "html-manager/embed.js" in s]
@@ -120,7 +113,7 @@ def test_widget_code_is_local_and_only_on_widget_pages(built_book: BuildResult) 
 
 
 def test_no_page_references_another_host(built_book: BuildResult) -> None:
-    for page in _pages(built_book.html):
+    for page in built_pages(built_book.html):
         soup = _soup(page)
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
             for element in soup.find_all(tag):
@@ -141,7 +134,7 @@ def test_mathjax_is_served_by_the_site(built_book: BuildResult) -> None:
 
 
 def test_pages_stay_light(built_book: BuildResult) -> None:
-    for page in _pages(built_book.html):
+    for page in built_pages(built_book.html):
         assert page.stat().st_size < MAX_PAGE_BYTES, f"{page.name}: {page.stat().st_size} bytes"
 
 
