@@ -144,22 +144,17 @@ def _scalar_functions(activation: Activation, params: Mapping[str, float]):
     return value, slope
 
 
-def _extremes(func, grid: np.ndarray) -> tuple[float, float]:
-    """Infimum and supremum of ``func`` over the real line (see :func:`_extreme_points`)."""
-    (lo, _), (hi, _) = _extreme_points(func, grid)
-    return lo, hi
+def _extreme_points(
+    func, grid: np.ndarray, values: np.ndarray
+) -> tuple[tuple[float, Any], tuple[float, Any]]:
+    """``((inf, x_inf), (sup, x_sup))`` of ``func``: each end with the point that takes it.
 
-
-def _extreme_points(func, grid: np.ndarray) -> tuple[tuple[float, Any], tuple[float, Any]]:
-    """``((inf, x_inf), (sup, x_sup))``: each end with the finite point that takes it.
-
-    Where the extreme sample is an interior grid point, the neighbourhood is re-sampled
-    finely a few times, so a smooth interior minimum (GELU's) is found to ~1e-12.
+    ``values`` is ``func(grid)``. Where the extreme sample is an interior grid point, the
+    neighbourhood is re-sampled finely a few times, so a smooth interior minimum (GELU's)
+    is found to ~1e-12.
     Samples that are NaN (a limit the formula cannot take at ±inf) are ignored. The
     point is None when the end is a value at ±inf (a limit).
     """
-    with np.errstate(all="ignore"):
-        values = func(grid)
     finite_x = np.isfinite(grid)
     results = []
     for pick in (np.nanargmin, np.nanargmax):
@@ -216,10 +211,8 @@ def _attained(func, end: float, where: Any) -> bool:
     return centre == end and abs(left - centre) <= tolerance and abs(right - centre) <= tolerance
 
 
-def _finite_values(func, grid: np.ndarray) -> tuple[float, ...] | None:
-    """The values of ``func``, when it takes at most :data:`_FEW_VALUES` of them (the step)."""
-    with np.errstate(all="ignore"):
-        values = func(grid[np.isfinite(grid)])
+def _finite_values(values: np.ndarray) -> tuple[float, ...] | None:
+    """The sampled ``values``, when there are at most :data:`_FEW_VALUES` (the step's)."""
     distinct = np.unique(values[~np.isnan(values)])
     return tuple(float(v) for v in distinct) if len(distinct) <= _FEW_VALUES else None
 
@@ -401,10 +394,13 @@ def computed_properties(
     resolved = activation.resolve(params)
     value, slope = _scalar_functions(activation, resolved)
     grid = _grid()
-    (lo, x_lo), (hi, x_hi) = _extreme_points(value, grid)
-    (d_lo, dx_lo), (d_hi, dx_hi) = _extreme_points(slope, grid)
+    # Each function is evaluated on the grid once; every sampled property reads these.
     with np.errstate(all="ignore"):
-        sampled = value(grid[np.isfinite(grid)])
+        values, slopes = value(grid), slope(grid)
+    finite = np.isfinite(grid)
+    sampled = values[finite]
+    (lo, x_lo), (hi, x_hi) = _extreme_points(value, grid, values)
+    (d_lo, dx_lo), (d_hi, dx_hi) = _extreme_points(slope, grid, slopes)
     # For an activation that is not elementwise, the SymPy definition (if any) is that of
     # its 1-D slice: the function whose properties are computed here.
     if activation.sympy_expression is not None:
@@ -423,7 +419,7 @@ def computed_properties(
     return {
         "range": (lo, hi),
         "range_closed": (_attained(value, lo, x_lo), _attained(value, hi, x_hi)),
-        "values": _finite_values(value, grid),
+        "values": _finite_values(sampled),
         "monotonic": _is_monotonic(sampled),
         "odd": _is_odd(value),
         "zero_centred": abs(mean_output) <= _ZERO_MEAN,
@@ -432,7 +428,7 @@ def computed_properties(
         "smooth": smooth,
         "derivative_range": (d_lo, d_hi),
         "derivative_range_closed": (_attained(slope, d_lo, dx_lo), _attained(slope, d_hi, dx_hi)),
-        "derivative_values": _finite_values(slope, grid),
+        "derivative_values": _finite_values(slopes[finite]),
         "identity_near_origin": _identity_near_origin(value),
         "exp_like_calls": calls,
         "mean_output": mean_output,
