@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import finite_array, integer
+from .._checks import integer
+from ._perceptron import _inputs
 
 __all__ = ["BestLine", "best_line_accuracy"]
 
@@ -55,12 +56,9 @@ def best_line_accuracy(x, y, *, chunk: int = 2048) -> BestLine:
         The accuracy of the best line and the line itself. Exact: every way a line can
         split the points is one of the splits checked.
     """
-    x = finite_array("x", x, ndim=2)
+    x, y = _inputs(x, y)  # the perceptron's checks: 2-D points and 0/1 labels
     if x.shape[1] != 2:
         raise ValueError(f"parameter 'x' must have 2 columns, got shape {x.shape}")
-    y = finite_array("y", y, ndim=1)
-    if y.shape != (len(x),) or not np.isin(y, (0, 1)).all():
-        raise ValueError(f"parameter 'y' must hold {len(x)} labels, each 0 or 1")
     chunk = integer("chunk", chunk, 1)
     directions = _candidate_directions(x)
     best = (-1, 0.0, np.array([1.0, 0.0]))
