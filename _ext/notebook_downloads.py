@@ -85,11 +85,19 @@ def _offer_notebook(
     notebook = reader_notebook(app, pagename)
     if notebook is None:
         return
+    _written(app)[pagename] = notebook  # the archive reuses it
     target = Path(app.outdir, "_sources", f"{pagename}.ipynb")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(notebook, encoding="utf-8")
     # The theme's download menu lists this file as ".ipynb" (sphinx-book-theme reads it).
     context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _written(app: Sphinx) -> dict[str, str]:
+    """The notebooks this build has already offered for download, by page."""
+    if not hasattr(app, "_book_notebooks"):
+        app._book_notebooks = {}
+    return app._book_notebooks
 
 
 def archive_requirements(book_requirements: str) -> str:
@@ -137,8 +145,10 @@ def _entries(app: Sphinx) -> dict[str, bytes]:
         or not (root / "requirements.txt").is_file()
     ):
         return entries  # not this book (a fixture): nothing to run the notebooks with
+    written = _written(app)
     for docname in sorted(app.env.found_docs):
-        notebook = reader_notebook(app, docname)
+        # Pages this build did not write (unchanged ones) are read from the cache here.
+        notebook = written.get(docname) or reader_notebook(app, docname)
         if notebook is not None:
             entries[f"{docname}.ipynb"] = notebook.encode("utf-8")
     package = root / "code"
