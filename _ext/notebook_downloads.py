@@ -74,6 +74,9 @@ def reader_notebook(app: Sphinx, docname: str) -> str | None:
         return None
     for key in BUILD_METADATA:
         notebook.metadata.pop(key, None)
+    # The reader gives cells random ids on every build; numbered ids keep the file stable.
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"
     return nbformat.writes(notebook) + "\n"
 
 

@@ -50,6 +50,8 @@ def test_every_chapter_downloads_as_an_executed_notebook(site: Path, chapter: st
     assert not any(o.get("name") == "stderr" for cell in code for o in cell.outputs)
     # The build's own metadata stays out; the widgets' state comes along where there is one.
     assert set(notebook.metadata) <= {"kernelspec", "language_info", "widgets"}
+    # Stable cell ids, so that two builds give the same file (the reader's are random).
+    assert [cell.id for cell in notebook.cells] == [f"cell-{i}" for i in range(len(notebook.cells))]
     has_widgets = WIDGET_STATE in page.decode()
     assert ("widgets" in notebook.metadata) == has_widgets
 
