@@ -80,22 +80,72 @@ def test_every_image_has_alt_text(built_book: BuildResult) -> None:
 
 
 def test_every_registered_activation_has_a_chapter(built_book: BuildResult) -> None:
-    """Each activation's formula (the registry's LaTeX) and a picture naming it share a page."""
+    """Each activation's home chapter shows its formula (the registry's LaTeX) and a plot.
+
+    The home is the chapter the atlas links to (``ab.home_chapter``); the atlas itself,
+    which shows every formula and picture, does not count.
+    """
     import actbook as ab
 
-    pages = []
-    for page in built_pages(built_book.html):
-        if page.parent.name != "chapters":
-            continue
-        soup = _soup(page)
-        alts = " ".join(image.get("alt", "") for image in _images(soup))
-        pages.append((soup.get_text(), alts))
     homeless = []
     for activation in ab.registry():
+        soup = _soup(built_book.html / "chapters" / f"{ab.home_chapter(activation)}.html")
+        alts = " ".join(image.get("alt", "") for image in _images(soup))
         title = re.compile(rf"(?<![\w-]){re.escape(activation.title)}(?![\w-])", re.IGNORECASE)
-        if not any(activation.latex in text and title.search(alts) for text, alts in pages):
-            homeless.append(activation.name)
-    assert homeless == [], "no chapter shows the formula and a plot of these activations"
+        if not (activation.latex in soup.get_text() and title.search(alts)):
+            homeless.append(f"{activation.name} (home: {ab.home_chapter(activation)})")
+    assert homeless == [], "these home chapters do not show the formula and a plot"
+
+
+def _atlas_table(soup: BeautifulSoup, first_header: str) -> list[list]:
+    """The rows (lists of cells) of the atlas table whose first column is ``first_header``."""
+    for table in soup.find_all("table"):
+        headers = [th.get_text(" ", strip=True) for th in table.find_all("th")]
+        if headers and headers[0] == first_header:
+            return [tr.find_all("td") for tr in table.find("tbody").find_all("tr")]
+    raise AssertionError(f"the atlas has no table starting with {first_header!r}")
+
+
+def test_atlas_lists_every_activation_as_computed(built_book: BuildResult) -> None:
+    """One row per registered activation, with its link, picture and computed properties."""
+    import actbook as ab
+
+    soup = _soup(built_book.html / "chapters" / "atlas.html")
+    rows = _atlas_table(soup, "Plot")
+    expected = ab.atlas_rows()
+    assert len(rows) == len(expected), "the atlas and the registry list different numbers"
+    for cells, row in zip(rows, expected, strict=True):
+        image, name_cell = cells[0].find("img"), cells[1]
+        assert image is not None and row.title in image.get("alt", ""), row.name
+        link = name_cell.find("a")
+        assert link is not None and link.get_text(strip=True) == row.title, row.name
+        assert link["href"].split("#")[0] == f"{row.chapter}.html", row.name
+        assert f'ab.get("{row.name}")' in name_cell.get_text(), row.name
+        printed = [c.get_text(strip=True) for c in cells[2:8]]
+        computed = [
+            row.range,
+            row.derivative_range,
+            row.smoothness,
+            *("yes" if flag else "no" for flag in (row.monotonic, row.zero_centred, row.odd)),
+        ]
+        assert printed == computed, row.name
+    formulas = _atlas_table(soup, "Activation")
+    assert [c[0].get_text(strip=True) for c in formulas] == [r.title for r in expected]
+
+
+def test_atlas_overlay_offers_every_activation_in_both_menus(built_book: BuildResult) -> None:
+    import actbook as ab
+
+    state = _widget_state(_soup(built_book.html / "chapters" / "atlas.html"))
+    models = state["state"].values()
+    menus = [m["state"] for m in models if m["model_name"] == "DropdownModel"]
+    assert len(menus) == 2
+    for menu in menus:
+        assert menu["_options_labels"] == [a.title for a in ab.registry()]
+    stacks = [m["state"] for m in models if m["model_name"] == "StackModel"]
+    assert sorted(len(s["children"]) for s in stacks) == [len(ab.names())] * 2
+    pictures = [m for m in models if "<img" in str(m.get("state", {}).get("value", ""))]
+    assert len(pictures) == 2 * len(ab.names()) + 1
 
 
 def test_widget_code_is_local_and_only_on_widgetbuilt_pages(built_book: BuildResult) -> None:

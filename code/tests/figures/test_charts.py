@@ -69,25 +69,6 @@ def test_grid_rejects_empty_input_and_bad_columns():
         ab.activation_grid(["relu"], ncols=0)
 
 
-def test_overlay_explorer_has_two_button_rows_and_a_frame_per_pair():
-    box = ab.overlay_explorer(["relu", "tanh", "sigmoid"], first="tanh")
-    buttons = [w for w in box.children if w.__class__.__name__ == "ToggleButtons"]
-    assert len(buttons) == 2
-    assert buttons[0].index == 1 and buttons[1].index == 1
-    assert len(box.links) == 1 + 3  # one outer stack, three inner stacks
-    outer = box.children[-1]
-    assert len(outer.children) == 3 and all(len(s.children) == 3 for s in outer.children)
-    frame = outer.children[0].children[2].value
-    assert 'alt="Plot overlaying the Rectified linear unit (ReLU) and the Logistic sigmoid' in frame
-
-
-def test_overlay_explorer_keeps_the_frame_limit():
-    with pytest.raises(ValueError, match="max_frames"):
-        ab.overlay_explorer(["relu", "tanh", "sigmoid"], max_frames=8)
-    with pytest.raises(ValueError, match="choices"):
-        ab.overlay_explorer(["relu"])
-
-
 def test_probability_bars_have_the_values_and_highlight_the_largest():
     fig, ax = ab.new_figure()
     bars = ab.plot_probabilities(ax, [0.2, 0.7, 0.1], ["a", "b", "c"])

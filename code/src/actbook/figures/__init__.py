@@ -7,6 +7,7 @@ drawing halves of the training experiments; each ``_name`` module here draws wha
 """
 
 from ._approximations import approximation_alt_text, approximation_figure, plot_approximations
+from ._atlas import atlas_markdown, atlas_thumbnail
 from ._benchmark_table import (
     BenchmarkTable,
     benchmark_context_markdown,
@@ -19,7 +20,6 @@ from ._benchmark_table import (
 from ._charts import (
     activation_grid,
     overlay_alt_text,
-    overlay_explorer,
     plot_overlay,
     plot_probabilities,
     probabilities_alt_text,
@@ -74,6 +74,7 @@ from ._losses import plot_training_losses, training_loss_figure
 from ._maxout import maxout_alt_text, maxout_explorer, plot_maxout_fit
 from ._mlp import decision_regions_figure, regression_fit_figure
 from ._neuron import neuron_explorer, two_input_neuron_figure
+from ._overlay import OVERLAY_STYLES, overlay_explorer
 from ._perceptron import (
     linear_unit_figure,
     loss_along_weight_figure,
@@ -128,6 +129,7 @@ from ._widgets import Control, Explorer, activation_explorer, explorer
 
 __all__ = [
     "COLORS",
+    "OVERLAY_STYLES",
     "RC_PARAMS",
     "BenchmarkTable",
     "Control",
@@ -143,6 +145,8 @@ __all__ = [
     "activation_grid",
     "approximation_alt_text",
     "approximation_figure",
+    "atlas_markdown",
+    "atlas_thumbnail",
     "benchmark_context_markdown",
     "benchmark_figure",
     "benchmark_markdown",

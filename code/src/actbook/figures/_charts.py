@@ -2,9 +2,10 @@
 
 :func:`plot_overlay` draws several activations on one axes (a colour per activation, the
 derivative dashed in the same colour), :func:`activation_grid` gives each activation a
-small panel, :func:`overlay_explorer` lets the reader pick two activations to overlay, and
-:func:`plot_probabilities` draws a probability vector as bars (softmax chapters). Each
-comes with words for the ``alt`` text, like :func:`actbook.activation_figure`.
+small panel and :func:`plot_probabilities` draws a probability vector as bars (softmax
+chapters). Each comes with words for the ``alt`` text, like
+:func:`actbook.activation_figure`. The live overlay of any two activations is
+:func:`actbook.overlay_explorer`.
 """
 
 from __future__ import annotations
@@ -20,12 +21,10 @@ from .._checks import figure_size, finite_array, instance, integer, interval, na
 from ..activations import Activation, get
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
-from ._widgets import Control, Explorer, explorer
 
 __all__ = [
     "activation_grid",
     "overlay_alt_text",
-    "overlay_explorer",
     "plot_overlay",
     "plot_probabilities",
     "probabilities_alt_text",
@@ -241,60 +240,6 @@ def activation_grid(
             f"{xlim[1]:g}, each showing {drawn}: {listing}."
         )
     return show(fig, alt)
-
-
-def overlay_explorer(
-    choices: Sequence[str],
-    *,
-    first: str | None = None,
-    second: str | None = None,
-    derivative: bool = True,
-    xlim: tuple[float, float] = (-4.0, 4.0),
-    ylim: tuple[float, float] | None = (-1.5, 3.0),
-    figsize: tuple[float, float] | None = (5.0, 3.0),
-    max_frames: int = 64,
-) -> Explorer:
-    """An explorer with two rows of toggle buttons: overlay any two of ``choices``.
-
-    Parameters
-    ----------
-    choices : sequence of str
-        Registry names offered by both rows of buttons; the buttons show these names.
-    first, second : str, optional
-        The initial choices; the first and second entries if omitted.
-    derivative : bool
-        Draw each derivative, dashed.
-    xlim, ylim : tuple of float
-        Fixed limits, so that frames are comparable.
-    figsize : tuple of float, optional
-        Size of each frame in inches; a little smaller than a single figure, since the
-        explorer renders ``len(choices) ** 2`` of them and each costs time and page weight.
-    max_frames : int
-        See :func:`actbook.explorer`.
-
-    Returns
-    -------
-    Explorer
-    """
-    names = [get(c).name for c in name_sequence("choices", choices)]
-    if len(names) < 2:
-        raise ValueError("parameter 'choices' needs at least two activations")
-    first = names[0] if first is None else get(first).name
-    second = names[1] if second is None else get(second).name
-    controls = [
-        Control("first", names, default=first, label="first (blue)"),
-        Control("second", names, default=second, label="second (green)"),
-    ]
-
-    def draw(ax: Axes, *, first: str, second: str) -> None:
-        plot_overlay(ax, [first, second], derivative=derivative, xlim=xlim, ylim=ylim)
-
-    def alt(values: Mapping[str, Any]) -> str:
-        return overlay_alt_text(
-            [values["first"], values["second"]], derivative=derivative, xlim=xlim
-        )
-
-    return explorer(draw, controls, alt=alt, figsize=figsize, max_frames=max_frames)
 
 
 def plot_probabilities(

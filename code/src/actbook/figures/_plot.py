@@ -211,12 +211,15 @@ def activation_alt_text(
     return f"{text} for x from {xlim[0]:g} to {xlim[1]:g}."
 
 
-def png_bytes(fig: Figure) -> bytes:
+def png_bytes(fig: Figure, *, transparent: bool = False) -> bytes:
     """Render ``fig`` to a small, deterministic palette PNG.
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
+    transparent : bool
+        Leave the background transparent (for pictures laid over each other); the
+        palette then keeps the anti-aliased edges' opacity.
 
     Returns
     -------
@@ -224,11 +227,22 @@ def png_bytes(fig: Figure) -> bytes:
         PNG data with no timestamp or software tag, identical for identical figures.
     """
     instance("fig", fig, Figure, "a matplotlib Figure (from ab.new_figure())")
+    transparent = boolean("transparent", transparent)
     raw = io.BytesIO()
-    fig.savefig(raw, format="png", metadata={"Software": None})
+    fig.savefig(raw, format="png", metadata={"Software": None}, transparent=transparent)
     raw.seek(0)
     with Image.open(raw) as image:
-        palette = image.convert("RGB").quantize(colors=_PALETTE_COLORS, dither=Image.Dither.NONE)
+        if transparent:
+            # Only the fast octree quantiser keeps an alpha channel in the palette.
+            palette = image.convert("RGBA").quantize(
+                colors=_PALETTE_COLORS,
+                method=Image.Quantize.FASTOCTREE,
+                dither=Image.Dither.NONE,
+            )
+        else:
+            palette = image.convert("RGB").quantize(
+                colors=_PALETTE_COLORS, dither=Image.Dither.NONE
+            )
     out = io.BytesIO()
     palette.save(out, format="PNG", optimize=True)
     return out.getvalue()
@@ -264,8 +278,10 @@ class Picture:
         return self.png
 
 
-def show(fig: Figure, alt: str) -> Picture:
+def show(fig: Figure, alt: str, *, transparent: bool = False) -> Picture:
     """Turn ``fig`` into a :class:`Picture`; a non-empty ``alt`` text is required.
+
+    ``transparent`` is passed to :func:`png_bytes`.
 
     Raises
     ------
@@ -274,7 +290,7 @@ def show(fig: Figure, alt: str) -> Picture:
     """
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError("parameter 'alt' must describe the figure in words")
-    return Picture(png_bytes(fig), alt.strip())
+    return Picture(png_bytes(fig, transparent=transparent), alt.strip())
 
 
 def activation_figure(
