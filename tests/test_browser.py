@@ -50,17 +50,22 @@ def open_page(browser: Browser, site_url: str, path: str) -> tuple[Page, PageRep
     return page, report
 
 
-def visible_picture(explorer: Locator) -> tuple[str, str]:
-    """The ``(src, alt)`` of the one picture the explorer currently shows.
+def visible_picture(explorer: Locator) -> tuple[tuple[str, str], ...]:
+    """The ``(src, alt)`` of each picture the explorer currently shows.
 
     The HTML manager renders only the selected child of a stack, so the frame is known by
-    its picture and its alt text (which names the settings: two settings may draw the
-    same picture, as a step function does for every positive weight).
+    its pictures and their alt texts (which name the settings: two settings may draw the
+    same picture, as a step function does for every positive weight). Most explorers show
+    one picture; an overlay shows its axes and one layer per control, laid on each other.
     """
     pictures = explorer.locator("img:visible")
     pictures.first.wait_for(state="visible")
-    assert pictures.count() == 1, f"an explorer must show one picture, not {pictures.count()}"
-    return pictures.first.get_attribute("src"), pictures.first.get_attribute("alt")
+    count = pictures.count()
+    assert count in (1, 3), f"an explorer shows one picture or an overlay of three, not {count}"
+    return tuple(
+        (pictures.nth(i).get_attribute("src"), pictures.nth(i).get_attribute("alt"))
+        for i in range(count)
+    )
 
 
 def explorers(page: Page) -> Locator:
@@ -122,6 +127,8 @@ def exercise_page(browser: Browser, site_url: str, path: str) -> None:
             moved += _exercise_slider(page, box, handle, path)
         for toggle in box.locator(".widget-toggle-buttons").all():
             moved += _exercise_toggle(page, box, toggle, path)
+        for menu in box.locator(".widget-dropdown select").all():
+            moved += _exercise_menu(page, box, menu, path)
     page.context.close()
     assert moved > 0, f"{path}: no control was exercised"
     assert report.errors == [], f"{path}: {report.errors}"
@@ -172,6 +179,24 @@ def _exercise_toggle(page: Page, box: Locator, toggle: Locator, path: str) -> in
     page.keyboard.press("Enter")
     _wait_for_change(page, lambda: visible_picture(box) != after_click)
     assert visible_picture(box) == before, f"{path}: the keyboard did not switch a toggle back"
+    return 1
+
+
+def _exercise_menu(page: Page, box: Locator, menu: Locator, path: str) -> int:
+    """Choose the last option with the mouse's way (select_option), then step with a key."""
+    before = visible_picture(box)
+    options = menu.locator("option")
+    chosen = menu.input_value()
+    last = options.nth(options.count() - 1).get_attribute("value")
+    target = last if last != chosen else options.nth(0).get_attribute("value")
+    menu.select_option(target)
+    _wait_for_change(page, lambda: visible_picture(box) != before)
+    after_pick = visible_picture(box)
+    menu.focus()
+    key = "ArrowUp" if target == last else "ArrowDown"
+    page.keyboard.press(key)
+    _wait_for_change(page, lambda: visible_picture(box) != after_pick)
+    assert menu.input_value() != target, f"{path}: {key} on a focused menu did not move it"
     return 1
 
 
