@@ -476,7 +476,7 @@ register(
         sympy_derivative=lambda x, lower, upper: _cases((1, x > 0), ((lower + upper) / 2, True)),
         summary="Leaky ReLU with a random negative slope in training; at evaluation the "
         "slope is its mean (l + u)/2.",
-        references=("xu2015empirical",),
+        references=("xu2015empirical", "paszke2019pytorch"),
         properties=_properties(
             (-_INF, _INF),
             monotonic=True,
