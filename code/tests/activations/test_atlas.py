@@ -36,11 +36,22 @@ def test_rows_agree_with_the_computed_properties():
         ("step", "{0, 1}", "{0}"),
         ("tanh", "(−1, 1)", "(0, 1]"),
         ("gelu", "[−0.17, ∞)", "[−0.129, 1.13]"),
+        # Discontinuous functions can skip values: their ranges are unions.
+        ("threshold", "{0} ∪ (1, ∞)", "{0, 1}"),
+        ("hardshrink", "(−∞, −0.5) ∪ {0} ∪ (0.5, ∞)", "{0, 1}"),
+        ("softshrink", "(−∞, ∞)", "{0, 1}"),
     ],
 )
 def test_ranges_use_standard_notation(name, value_range, slope_range):
     (row,) = ab.atlas_rows([name])
     assert (row.range, row.derivative_range) == (value_range, slope_range)
+
+
+def test_only_discontinuous_functions_have_gaps_in_their_range():
+    # The image of the real line under a continuous function is an interval.
+    for row in ab.atlas_rows():
+        if row.smoothness != "discontinuous":
+            assert "∪" not in row.range, row.name
 
 
 def test_library_names_are_those_the_libraries_use():
@@ -53,6 +64,26 @@ def test_library_names_are_those_the_libraries_use():
     assert "jax.nn.gelu" not in ab.library_names("gelu").jax
     assert "HF gelu_new" in ab.library_names("gelu_tanh").elsewhere
     assert ab.library_names("maxout").all == ()
+
+
+def test_names_with_arguments_stay_whole_and_defaults_are_matched():
+    # A comma inside a call does not split the name.
+    assert ab.library_names("threshold").pytorch == ("nn.Threshold(1, 0)",)
+    assert ab.library_names("threshold").keras == ("keras.activations.threshold(x, 1, 0)",)
+    # Keras's leaky ReLU slope defaults to 0.2 and its PReLU starts at 0: the names carry
+    # the arguments that give the registry's defaults (0.01, 0.25).
+    leaky_slope = ab.get("leaky_relu").defaults["negative_slope"]
+    assert ab.library_names("leaky_relu").keras == (
+        f"keras.activations.leaky_relu(negative_slope={leaky_slope:g})",
+    )
+    prelu_slope = ab.get("prelu").defaults["a"]
+    assert f"Constant({prelu_slope:g})" in ab.library_names("prelu").keras[0]
+    # Hugging Face's ACT2CLS has no hard swish; it has two more spellings of tanh GELU.
+    assert not any("hardswish" in n for n in ab.library_names("hard_swish").all)
+    assert {"gelu_fast", "gelu_python_tanh"} <= set(ab.library_names("gelu_tanh").elsewhere)
+    for name in ab.names():
+        for item in ab.library_names(name).all:
+            assert item.count("(") == item.count(")"), (name, item)
 
 
 def test_formulas_table_escapes_pipes_inside_math():
