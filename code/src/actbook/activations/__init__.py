@@ -15,6 +15,7 @@ from ._properties import (
     curve_minimum,
     properties_markdown,
     properties_table,
+    saturation_onset,
 )
 from ._quantisation import (
     AffineQuantiser,
@@ -52,6 +53,7 @@ __all__ = [
     "properties_table",
     "register",
     "registry",
+    "saturation_onset",
     "sigmoid_quantisers",
     "softmax",
     "softmax_jacobian",
