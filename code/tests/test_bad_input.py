@@ -1239,6 +1239,24 @@ CASES += [
     ("curve_minimum", lambda: ab.curve_minimum("gelu", points=2.5), "points", ValueError),
     ("curve_minimum", lambda: ab.curve_minimum("silu", {"beta": NAN}), "beta", ValueError),
     (
+        "saturation_onset",
+        lambda: ab.saturation_onset("sigmoid", 1.0, start=NAN, end=40.0),
+        "start",
+        ValueError,
+    ),
+    (
+        "saturation_onset",
+        lambda: ab.saturation_onset("sigmoid", 1.0, start=0.0, end=1.0),
+        "end",
+        ValueError,
+    ),
+    (
+        "saturation_onset",
+        lambda: ab.saturation_onset("tanh", 1.0, start=0.0, end=25.0, params={"beta": 1.0}),
+        "beta",
+        ValueError,
+    ),
+    (
         "plot_approximations",
         lambda: ab.plot_approximations(axes(), "gelu", ["gelu_tanh"]),
         "axes",

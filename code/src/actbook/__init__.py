@@ -47,6 +47,7 @@ from .activations import (
     properties_table,
     register,
     registry,
+    saturation_onset,
     sigmoid_quantisers,
     softmax_jacobian,
 )
@@ -450,6 +451,7 @@ __all__ = [
     "register",
     "registry",
     "regression_fit_figure",
+    "saturation_onset",
     "seed_bands_figure",
     "seed_results_table",
     "seed_spread",

@@ -18,6 +18,7 @@ from actbook.activations._properties import (
     properties_markdown,
     properties_table,
     property_mismatches,
+    saturation_onset,
 )
 
 ENTRIES = [a for a in ab.registry() if a.properties]
@@ -304,3 +305,38 @@ def test_no_minimum_is_an_error():
 def test_minimum_bad_arguments_name_the_parameter(kwargs, name):
     with pytest.raises(ValueError, match=name):
         curve_minimum("silu", **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "start", "end"),
+    [("tanh", 1.0, 15.0, 25.0), ("sigmoid", 1.0, 30.0, 40.0), ("sigmoid", 0.0, -700.0, -800.0)],
+)
+def test_saturation_onset_is_the_first_float_at_the_level(name, level, start, end):
+    f = ab.get(name)
+    x = saturation_onset(name, level, start=start, end=end)
+    assert f(x) == level
+    assert f(np.nextafter(x, start)) != level
+    # the whole stretch from x to end is at the level (sampled)
+    assert np.all(f(np.linspace(x, end, 10_001)) == level)
+
+
+def test_saturation_onset_matches_the_rounding_analysis():
+    # 1 + exp(-x) rounds to 1 once exp(-x) <= 2**-53: x = 53 ln 2 (to an ulp of exp)
+    assert saturation_onset("sigmoid", 1.0, start=30.0, end=40.0) == pytest.approx(
+        53 * math.log(2), abs=1e-12
+    )
+    # exp(x) underflows to 0 below half the smallest subnormal, 2**-1075
+    assert saturation_onset("sigmoid", 0.0, start=-700.0, end=-800.0) == pytest.approx(
+        -1075 * math.log(2), abs=1e-12
+    )
+
+
+def test_saturation_onset_refuses_bad_brackets():
+    with pytest.raises(ValueError, match="'start'"):
+        saturation_onset("sigmoid", 1.0, start=40.0, end=50.0)
+    with pytest.raises(ValueError, match="'end'"):
+        saturation_onset("sigmoid", 1.0, start=0.0, end=10.0)
+    with pytest.raises(ValueError, match="'level'"):
+        saturation_onset("sigmoid", math.nan, start=0.0, end=40.0)
+    with pytest.raises(ValueError, match="'end'"):
+        saturation_onset("sigmoid", 1.0, start=0.0, end=math.inf)

@@ -31,12 +31,12 @@ def test_neuron_explorer_frame_draws_the_weighted_sum_and_the_output(frames, dra
     x_out, y_out = output.get_data()
     np.testing.assert_allclose(y_out, np.tanh(2 * x_out + 1))
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == ["N = wx + b", "output f(N), tanh"]
+    assert labels == ["z = wx + b", "output f(z), tanh"]
     assert ax.get_title() == "w = 2, b = 1"
     assert (ax.get_xlim(), ax.get_ylim()) == ((-3.0, 3.0), (-2.0, 2.0))
     assert "Hyperbolic tangent activation, weight 2 and bias 1" in alt
-    assert "for x from -3 to 3" in alt and "N = 2 x + 1" in alt
-    assert alt.endswith("where N = 0, at x = -0.5.")
+    assert "for x from -3 to 3" in alt and "z = 2 x + 1" in alt
+    assert alt.endswith("where z = 0, at x = -0.5.")
 
 
 def test_neuron_explorer_refuses_a_zero_weight_and_no_activation():

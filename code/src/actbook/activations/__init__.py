@@ -23,6 +23,7 @@ from ._properties import (
     curve_minimum,
     properties_markdown,
     properties_table,
+    saturation_onset,
 )
 from ._quantisation import (
     AffineQuantiser,
@@ -67,6 +68,7 @@ __all__ = [
     "properties_table",
     "register",
     "registry",
+    "saturation_onset",
     "sigmoid_quantisers",
     "softmax",
     "softmax_jacobian",

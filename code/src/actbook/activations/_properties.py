@@ -74,7 +74,7 @@ from typing import Any
 import numpy as np
 from scipy import integrate, optimize
 
-from .._checks import integer, interval, name_sequence, records
+from .._checks import integer, interval, name_sequence, real, records
 from ._registry import Activation, get, registry
 
 __all__ = [
@@ -506,6 +506,73 @@ def curve_minimum(
             )
         candidates.append(Extremum(x=x, value=float(value(np.array([x]))[0])))
     return min(candidates, key=lambda e: e.value)
+
+
+def saturation_onset(
+    activation: str | Activation,
+    level: float,
+    *,
+    start: float,
+    end: float,
+    params: Mapping[str, float] | None = None,
+) -> float:
+    """Where float64 evaluation first returns exactly ``level``, going from ``start`` to ``end``.
+
+    A bounded activation never reaches its bounds mathematically, but its float64 value
+    rounds to them: sigmoid returns exactly 1.0 from about ``x = 36.7`` on. This finds
+    that point for the package's implementation by bisection on float64 numbers: the
+    input ``x`` between ``start`` and ``end`` nearest to ``start`` with ``f(x) == level``
+    whose neighbour towards ``start`` gives ``f != level``. It assumes the computed
+    ``f`` equals ``level`` on the whole stretch from there to ``end`` (true for the
+    saturating tails of sigmoid and tanh); for a curve that hits ``level`` more than
+    once it returns one of the crossings.
+
+    Parameters
+    ----------
+    activation : str or Activation
+        A registry name or record (elementwise, or with a 1-D slice).
+    level : float
+        The value to look for, such as 1.0 or 0.0.
+    start, end : float
+        Finite inputs with ``f(start) != level`` and ``f(end) == level``; ``end`` may be
+        below ``start`` (for a lower tail).
+    params : mapping, optional
+        Parameters; defaults fill in the rest.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``f(start)`` already equals ``level``, ``f(end)`` does not, or an argument is
+        invalid.
+
+    Examples
+    --------
+    >>> saturation_onset("tanh", 1.0, start=15.0, end=25.0) < 19.1
+    True
+    """
+    level = real("level", level)
+    start, end = real("start", start), real("end", end)
+    record = get(activation)
+    value, _ = _scalar_functions(record, record.resolve(params))
+
+    def hits(x: float) -> bool:
+        return bool(value(np.array([x]))[0] == level)
+
+    if hits(start):
+        raise ValueError(f"parameter 'start': {record.name}({start:g}) is already {level:g}")
+    if not hits(end):
+        raise ValueError(f"parameter 'end': {record.name}({end:g}) is not {level:g}")
+    outside, inside = start, end  # outside misses the level, inside hits it
+    while np.nextafter(outside, inside) != inside:
+        middle = outside / 2 + inside / 2  # halves first: no overflow near the float limit
+        if middle in (outside, inside):  # adjacent in effect; cannot split further
+            break
+        outside, inside = (outside, middle) if hits(middle) else (middle, inside)
+    return float(inside)
 
 
 def _same(declared: Any, computed: Any) -> bool:

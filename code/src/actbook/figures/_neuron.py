@@ -1,9 +1,9 @@
 """Pictures of a single neuron: its weighted sum and what each activation makes of it.
 
 :func:`neuron_explorer` shows a one-input neuron ``f(w x + b)`` next to its weighted sum
-``N = w x + b``, with buttons for the activation; :func:`two_input_neuron_figure` colours
+``z = w x + b``, with buttons for the activation; :func:`two_input_neuron_figure` colours
 the plane of a two-input neuron's inputs by its output, one panel per activation, with
-the line where ``N = 0``. The perceptron pictures (:mod:`._perceptron`) draw that same
+the line where ``z = 0``. The perceptron pictures (:mod:`._perceptron`) draw that same
 line.
 """
 
@@ -100,11 +100,11 @@ def neuron_explorer(
     ylim: tuple[float, float] = (-2.5, 2.5),
     figsize: tuple[float, float] | None = (6.0, 3.2),
 ) -> Explorer:
-    """Buttons for the activation, sliders for weight and bias: ``f(w x + b)`` and ``N``.
+    """Buttons for the activation, sliders for weight and bias: ``f(w x + b)`` and ``z``.
 
-    Each frame draws the weighted sum ``N = w x + b`` as a dashed grey line and the
-    neuron's output ``f(N)`` solid, on fixed limits, so that the reader sees where the
-    output changes behaviour: where ``N`` crosses zero, at ``x = -b / w``.
+    Each frame draws the weighted sum ``z = w x + b`` as a dashed grey line and the
+    neuron's output ``f(z)`` solid, on fixed limits, so that the reader sees where the
+    output changes behaviour: where ``z`` crosses zero, at ``x = -b / w``.
 
     Parameters
     ----------
@@ -136,7 +136,7 @@ def neuron_explorer(
 
     def draw(ax: Axes, *, activation: str, weight: float, bias: float) -> None:
         with style():
-            ax.plot(x, weight * x + bias, color=COLORS["muted"], linestyle="--", label="N = wx + b")
+            ax.plot(x, weight * x + bias, color=COLORS["muted"], linestyle="--", label="z = wx + b")
         plot_activation(
             ax,
             activation,
@@ -145,7 +145,7 @@ def neuron_explorer(
             derivative=False,
             xlim=xlim,
             ylim=ylim,
-            label=f"output f(N), {activation}",
+            label=f"output f(z), {activation}",
         )
         with style():
             ax.set_title(f"w = {weight:g}, b = {bias:g}")
@@ -155,8 +155,8 @@ def neuron_explorer(
         return (
             f"The output of a one-input neuron with the {get(name).title} activation, weight "
             f"{w:g} and bias {b:g}, drawn solid for x from {xlim[0]:g} to {xlim[1]:g}, "
-            f"together with its weighted sum N = {w:g} x + {b:g}, a dashed straight line; "
-            f"the output changes behaviour where N = 0, at x = {-b / w + 0.0:g}."
+            f"together with its weighted sum z = {w:g} x + {b:g}, a dashed straight line; "
+            f"the output changes behaviour where z = 0, at x = {-b / w + 0.0:g}."
         )
 
     controls = [
