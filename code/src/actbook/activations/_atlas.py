@@ -12,7 +12,7 @@ from typing import Any
 
 from .._checks import name_sequence
 from ._library_names import LibraryNames, library_names
-from ._properties import _interval, _number, computed_properties
+from ._properties import _interval, computed_properties, range_text
 from ._registry import Activation, get, registry
 
 __all__ = [
@@ -145,68 +145,13 @@ class AtlasRow:
     chapter: str
 
 
-def _set_text(part: Any) -> str:
-    """One piece of a SymPy set in standard notation: ``{0}``, ``(1, ∞)``."""
-    import sympy
-
-    if isinstance(part, sympy.FiniteSet):
-        return "{" + ", ".join(_number(float(v)) for v in sorted(part)) + "}"
-    left = "(" if part.left_open or part.start.is_infinite else "["
-    right = ")" if part.right_open or part.end.is_infinite else "]"
-    return f"{left}{_number(float(part.start))}, {_number(float(part.end))}{right}"
-
-
-def _piecewise_range(activation: Activation) -> str | None:
-    """The exact range of a piecewise SymPy definition, as a union of its pieces' images.
-
-    Returns None when the definition is not piecewise or SymPy cannot find an image.
-    """
-    import sympy
-    from sympy.calculus.util import function_range
-
-    x, _ = activation.symbols()
-    expr = activation.expression(**activation.defaults)
-    if not isinstance(expr, sympy.Piecewise):
-        return None
-    remaining, image = sympy.S.Reals, sympy.S.EmptySet
-    try:
-        for piece, condition in expr.args:
-            domain = remaining if condition is sympy.true else condition.as_set() & remaining
-            parts = domain.args if isinstance(domain, sympy.Union) else (domain,)
-            for part in parts:
-                image = image | function_range(piece, x, part)
-            remaining = remaining - domain
-    except (NotImplementedError, ValueError):
-        return None
-    parts = image.args if isinstance(image, sympy.Union) else (image,)
-    return " ∪ ".join(_set_text(p) for p in sorted(parts, key=lambda p: float(p.inf)))
-
-
-def _range(activation: Activation, properties: dict[str, Any]) -> str:
-    """The range in standard notation, with the gaps of a discontinuous function.
-
-    The computed properties give the infimum and supremum. A continuous function's range
-    is the interval between them; a discontinuous one can skip values (the threshold
-    function takes 0 and the values above 1, nothing in between), so its range is taken
-    from the pieces of its SymPy definition.
-    """
-    hull = _interval(properties["range"], properties["range_closed"], properties["values"])
-    if (
-        properties["smooth"] != "discontinuous"
-        or properties["values"] is not None
-        or activation.sympy_expression is None
-    ):
-        return hull
-    return _piecewise_range(activation) or hull
-
-
 def _row(activation: Activation, properties: dict[str, Any]) -> AtlasRow:
     return AtlasRow(
         name=activation.name,
         title=activation.title,
         latex=activation.latex,
         derivative_latex=activation.derivative_latex,
-        range=_range(activation, properties),
+        range=range_text(activation, properties),
         derivative_range=_interval(
             properties["derivative_range"],
             properties["derivative_range_closed"],

@@ -85,6 +85,7 @@ __all__ = [
     "properties_markdown",
     "properties_table",
     "property_mismatches",
+    "range_text",
 ]
 
 #: Every property this module can compute, in table order.
@@ -667,8 +668,81 @@ def _interval(pair: tuple[float, float], closed: tuple[bool, bool], values=None)
     return f"{left}{_number(pair[0])}, {_number(pair[1])}{right}"
 
 
+def _set_text(part: Any) -> str:
+    """One piece of a SymPy set in standard notation: ``{0}``, ``(1, ∞)``."""
+    import sympy
+
+    if isinstance(part, sympy.FiniteSet):
+        return "{" + ", ".join(_number(float(v)) for v in sorted(part)) + "}"
+    left = "(" if part.left_open or part.start.is_infinite else "["
+    right = ")" if part.right_open or part.end.is_infinite else "]"
+    return f"{left}{_number(float(part.start))}, {_number(float(part.end))}{right}"
+
+
+def _piecewise_range(activation: Activation) -> str | None:
+    """The exact range of a piecewise SymPy definition, as a union of its pieces' images.
+
+    Returns None when the definition is not piecewise or SymPy cannot find an image.
+    """
+    import sympy
+    from sympy.calculus.util import function_range
+
+    x, _ = activation.symbols()
+    expr = activation.expression(**activation.defaults)
+    if not isinstance(expr, sympy.Piecewise):
+        return None
+    remaining, image = sympy.S.Reals, sympy.S.EmptySet
+    try:
+        for piece, condition in expr.args:
+            domain = remaining if condition is sympy.true else condition.as_set() & remaining
+            parts = domain.args if isinstance(domain, sympy.Union) else (domain,)
+            for part in parts:
+                image = image | function_range(piece, x, part)
+            remaining = remaining - domain
+    except (NotImplementedError, ValueError):
+        return None
+    parts = image.args if isinstance(image, sympy.Union) else (image,)
+    return " ∪ ".join(_set_text(p) for p in sorted(parts, key=lambda p: float(p.inf)))
+
+
+def range_text(activation: Activation, properties: Mapping[str, Any]) -> str:
+    """The range in standard notation, with the gaps of a discontinuous function.
+
+    Parameters
+    ----------
+    activation : Activation
+    properties : mapping
+        Its :func:`computed_properties`.
+
+    Returns
+    -------
+    str
+        ``(0, 1)``, ``{0, 1}``, or a union such as ``{0} ∪ (1, ∞)``.
+
+    The computed properties give the infimum and supremum. A continuous function's range
+    is the interval between them; a discontinuous one can skip values (the threshold
+    function takes 0 and the values above 1, nothing in between), so its range is taken
+    from the pieces of its SymPy definition.
+    """
+    hull = _interval(properties["range"], properties["range_closed"], properties["values"])
+    if (
+        properties["smooth"] != "discontinuous"
+        or properties["values"] is not None
+        or activation.sympy_expression is None
+    ):
+        return hull
+    return _piecewise_range(activation) or hull
+
+
 def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
+
+
+def _row_range(row: Mapping[str, Any]) -> str:
+    """A table row's range: with its gaps when the row names a registered activation."""
+    if "name" in row:
+        return range_text(get(row["name"]), row)
+    return _interval(row["range"], row["range_closed"], row.get("values"))
 
 
 def properties_markdown(rows: list[dict[str, Any]] | None = None) -> str:
@@ -708,7 +782,7 @@ def properties_markdown(rows: list[dict[str, Any]] | None = None) -> str:
         calls = "—" if row["exp_like_calls"] is None else str(row["exp_like_calls"])
         lines.append(
             f"| {row['title']} | "
-            f"{_interval(row['range'], row['range_closed'], row.get('values'))} | "
+            f"{_row_range(row)} | "
             f"{_interval(row['derivative_range'], row['derivative_range_closed'], row.get('derivative_values'))} | "  # noqa: E501
             f"{_yes(row['monotonic'])} | {_yes(row['odd'])} | "
             f"{_yes(row['zero_centred'])} | {_number(_tidy(row['mean_output']))} | "
