@@ -53,6 +53,16 @@ def test_panels_share_one_grid_per_data_set(moons, runs, monkeypatch):
     assert picture.alt.endswith("“a”; “b”; “c”. Words.")
 
 
+def test_alt_text_names_the_marker_of_every_class(moons):
+    spiral = ab.make_dataset("spiral", 60, seed=0)  # three classes
+    model = ab.MLP((2, 4, 3), "tanh", seed=0)
+    picture = ab.decision_regions_figure([("s", model, spiral)], resolution=10)
+    assert "(circles for class 0, squares for class 1, triangles for class 2)" in picture.alt
+    binary = ab.MLP((2, 4, 2), "tanh", seed=0)
+    two = ab.decision_regions_figure([("m", binary, moons)], resolution=10)
+    assert "(circles for class 0, squares for class 1)" in two.alt
+
+
 def test_panel_titles_keep_the_style_size_unless_told(moons, runs, drawn):
     figures = drawn(_mlp)
     model = runs["relu"].model

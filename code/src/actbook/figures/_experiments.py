@@ -73,6 +73,8 @@ __all__ = [
 CLASS_COLORS = (COLORS["function"], COLORS["derivative"], COLORS["reference"], COLORS["accent"])
 #: Markers of the classes, so that the classes differ in shape as well as in colour.
 CLASS_MARKERS = ("o", "s", "^", "D")
+#: The same markers in words, for alt text.
+CLASS_MARKER_WORDS = ("circles", "squares", "triangles", "diamonds")
 #: Colour of the decision boundary drawn over the regions.
 BOUNDARY_COLOR = "#333333"
 #: One colour per activation in plots that compare several.

@@ -16,7 +16,7 @@ import numpy as np
 
 from .._checks import instance
 from ..training import MLP, Dataset, decision_grid
-from ._experiments import plot_decision_regions
+from ._experiments import CLASS_MARKER_WORDS, plot_decision_regions
 from ._plot import Picture, new_figure, show
 from ._style import COLORS, style
 
@@ -90,14 +90,16 @@ def decision_regions_figure(
     for ax in flat[len(panels) :]:
         ax.set_visible(False)
     names = list(dict.fromkeys(data.name for _, _, data in panels))
+    classes = max(data.n_classes for _, _, data in panels)
+    markers = ", ".join(
+        f"{CLASS_MARKER_WORDS[c % len(CLASS_MARKER_WORDS)]} for class {c}" for c in range(classes)
+    )
     count = "One panel" if len(panels) == 1 else f"{len(panels)} panels"
     alt = (
         f"{count} of decision regions on the {' and '.join(names)} data: the plane is "
         f"shaded by the class a trained network predicts, the boundary between the "
-        f"classes drawn dark, with {_POINT_WORDS[points]} on top (circles for class 0, "
-        f"squares for class 1). The panels are titled "
-        + "; ".join(f"“{title}”" for title, _, _ in panels)
-        + "."
+        f"classes drawn dark, with {_POINT_WORDS[points]} on top ({markers}). "
+        f"The panels are titled " + "; ".join(f"“{title}”" for title, _, _ in panels) + "."
     )
     if description:
         alt += f" {description.strip()}"
