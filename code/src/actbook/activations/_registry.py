@@ -286,13 +286,14 @@ def _with_out(
     """
     if out is None:
         return function(x, **params)
-    if not _takes_out(function):
+    if not takes_out(function):
         raise ValueError(f"parameter 'out' is not supported by {function.__name__}")
     return function(x, out=out, **params)
 
 
 @functools.cache
-def _takes_out(function: Callable[..., np.ndarray]) -> bool:
+def takes_out(function: Callable[..., np.ndarray]) -> bool:
+    """Whether ``function`` has numpy's ``out=`` keyword (every elementwise kernel does)."""
     return "out" in inspect.signature(function).parameters
 
 
