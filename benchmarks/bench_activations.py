@@ -108,12 +108,15 @@ def _torch_pair(torch, call, x: np.ndarray, params: dict) -> dict:
     try:
         forward = partial(call, xt, **params)
         forward()  # raises here if the parameters are not mapped
+    except (TypeError, RuntimeError):
+        return {}
+    try:
         leaf = xt.clone().requires_grad_(True)
         y = call(leaf, **params)
         backward = partial(torch.autograd.grad, y, leaf, torch.ones_like(y), retain_graph=True)
         backward()
-    except (TypeError, RuntimeError):
-        return {}  # parameters not mapped, or no autograd formula (heaviside)
+    except RuntimeError:
+        return {"torch_f": forward}  # no autograd formula (heaviside)
     return {"torch_f": forward, "torch_df": backward}
 
 
