@@ -875,7 +875,7 @@ def celu_derivative(x: Any, *, alpha: float, out: np.ndarray | None = None) -> n
 # digits, mpmath) on Chebyshev points of the fitted range. All are positive, so
 # neither polynomial cancels. Relative error of S against mpmath, with the coefficients
 # rounded to the dtype and evaluated in it: float32, degree 4/5 on [0, 15], 4.6e-8
-# (float32's eps is 6e-8; beyond 15 Phi(-a) underflows float32); float64, degree 8/9 on
+# (half of float32's eps is 6e-8; beyond 15 Phi(-a) underflows float32); float64, 8/9 on
 # [0, 8.5], 6.7e-16. Beyond 8.5, where Phi(-a) < 1e-17 and only x < -8.5 still needs S,
 # the few such values take scipy's erfcx.
 _GAUSSIAN_TAIL_FLOAT32 = (
