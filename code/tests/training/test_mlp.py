@@ -657,3 +657,43 @@ Y = np.array([0, 1, 0, 1])
 def test_bad_arguments_name_the_parameter(call, parameter):
     with pytest.raises(ValueError, match=parameter):
         call()
+
+
+# -- buffers --------------------------------------------------------------------------------
+def test_training_reuses_its_buffers_and_evaluation_does_not_return_them():
+    data = ab.make_dataset("moons", 80, seed=2)
+    model = ab.MLP((2, 8, 8, 2), activation="gelu", gated=(True, False), seed=1)
+    state = ab.SGD(0.1).init_state(model.get_parameters())
+    model.train_step(data.x_train[:16], data.y_train[:16], optimizer=ab.SGD(0.1), state=state)
+    buffers = model._buffers[16]
+    model.train_step(data.x_train[16:32], data.y_train[16:32], optimizer=ab.SGD(0.1), state=state)
+    assert model._buffers[16] is buffers  # the same arrays, written again
+    logits = model.logits(data.x_train[:16])
+    assert not np.shares_memory(logits, buffers.logits)
+    twin = model.copy()
+    assert twin._buffers == {}
+
+
+def test_buffered_gradients_equal_a_fresh_model():
+    """Reused buffers hold no state between steps: gradients match a model that never trained."""
+    data = ab.make_dataset("moons", 60, seed=4)
+    model = ab.MLP((2, 6, 2), activation="silu", gated=True, seed=3)
+    fresh = model.copy()
+    model.gradients(data.x_train[:20], data.y_train[:20])  # fills the buffers for n = 20
+    again = model.gradients(data.x_train[20:40], data.y_train[20:40])
+    expected = fresh.gradients(data.x_train[20:40], data.y_train[20:40])
+    for a, b in zip(again.weights, expected.weights, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_activation_without_out_is_refused_by_name():
+    relu = ab.get("relu")
+    plain = ab.Activation(
+        "plain_relu",
+        "plain ReLU",
+        function=lambda x: np.maximum(x, 0.0),
+        derivative=lambda x: (np.asarray(x) > 0).astype(float),
+        sympy_expression=relu.sympy_expression,
+    )
+    with pytest.raises(ValueError, match=r"'activation'.*out="):
+        ab.MLP((2, 4, 2), activation=plain)

@@ -9,6 +9,8 @@ these records; nothing about an activation is written down twice.
 from __future__ import annotations
 
 import difflib
+import functools
+import inspect
 import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -187,13 +189,18 @@ class Activation:
         }
 
     # -- evaluation -----------------------------------------------------------------
-    def __call__(self, x: Any, **params: Any) -> np.ndarray:
-        """Evaluate the activation at ``x`` with validated parameters."""
-        return self.function(x, **self.resolve(params))
+    def __call__(self, x: Any, *, out: np.ndarray | None = None, **params: Any) -> np.ndarray:
+        """Evaluate the activation at ``x`` with validated parameters.
 
-    def grad(self, x: Any, **params: Any) -> np.ndarray:
-        """Evaluate the derivative at ``x`` with validated parameters."""
-        return self.derivative(x, **self.resolve(params))
+        ``out``, if given, is an array of ``x``'s shape and float dtype that receives the
+        result and is returned (it may be ``x`` itself). Vector-valued activations
+        refuse it with a ``ValueError``.
+        """
+        return _with_out(self.function, x, out, self.resolve(params))
+
+    def grad(self, x: Any, *, out: np.ndarray | None = None, **params: Any) -> np.ndarray:
+        """Evaluate the derivative at ``x`` with validated parameters (and ``out``)."""
+        return _with_out(self.derivative, x, out, self.resolve(params))
 
     def plot_values(self, x: Any, **params: Any) -> tuple[np.ndarray, np.ndarray]:
         """The curve and its derivative that the book plots over ``x``.
@@ -266,6 +273,28 @@ class Activation:
             self.derivative_latex_override is None and self.derivative_expression,
         )
         return f"$$\n{value}\n$$\n\n$$\n{slope}\n$$"
+
+
+def _with_out(
+    function: Callable[..., np.ndarray], x: Any, out: np.ndarray | None, params: dict[str, float]
+) -> np.ndarray:
+    """``function(x, **params)``, passing ``out`` on only when it is given.
+
+    ``out`` is not a parameter of the activation (``resolve`` would refuse it); the
+    function checks it. A function without ``out`` (a vector-valued activation, or an
+    entry registered from outside the book) refuses one by name.
+    """
+    if out is None:
+        return function(x, **params)
+    if not takes_out(function):
+        raise ValueError(f"parameter 'out' is not supported by {function.__name__}")
+    return function(x, out=out, **params)
+
+
+@functools.cache
+def takes_out(function: Callable[..., np.ndarray]) -> bool:
+    """Whether ``function`` has numpy's ``out=`` keyword (every elementwise kernel does)."""
+    return "out" in inspect.signature(function).parameters
 
 
 def _sympy_number(value: float) -> Any:

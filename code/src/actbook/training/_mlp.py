@@ -75,6 +75,7 @@ import numpy as np
 
 from .._checks import boolean, choice, instance, integer, positive, real, seed_sequence
 from ..activations import GATED_UNITS, Activation, get, log_softmax, softmax
+from ..activations._registry import takes_out
 
 __all__ = ["MLP", "SGD", "Adam", "Gradients", "History", "initial_weights", "parameter_count"]
 
@@ -456,6 +457,40 @@ class _Cache(NamedTuple):
     gates: list[np.ndarray | None]  # f(gate half) of each gated hidden layer, else None
 
 
+class _Buffers(NamedTuple):
+    """Arrays one training step of a given batch size writes into, reused every step.
+
+    Each hidden layer ``l`` has its pre-activation ``z`` (value and gate halves for a
+    gated layer), its output ``a``, the gate's ``f`` (gated layers), the slope ``f'`` and
+    the backpropagated error; the output layer has the logits. A training epoch of
+    minibatches then allocates no layer-sized array except those of the loss.
+    """
+
+    pre_activations: list[np.ndarray]
+    outputs: list[np.ndarray]
+    gates: list[np.ndarray | None]
+    slopes: list[np.ndarray]
+    errors: list[np.ndarray]
+    logits: np.ndarray
+
+    @classmethod
+    def for_batch(cls, n: int, weights: tuple[np.ndarray, ...], gated: tuple[bool, ...]):
+        """Buffers for batches of ``n`` rows of a network with these weights."""
+        dtype = weights[0].dtype
+        widths = [w.shape[1] for w in weights[:-1]]  # twice the units for a gated layer
+        units = [width // 2 if g else width for width, g in zip(widths, gated, strict=True)]
+        return cls(
+            pre_activations=[np.empty((n, width), dtype) for width in widths],
+            outputs=[np.empty((n, u), dtype) for u in units],
+            gates=[
+                np.empty((n, u), dtype) if g else None for u, g in zip(units, gated, strict=True)
+            ],
+            slopes=[np.empty((n, u), dtype) for u in units],
+            errors=[np.empty((n, width), dtype) for width in widths],
+            logits=np.empty((n, weights[-1].shape[1]), dtype),
+        )
+
+
 # -- the network --------------------------------------------------------------------------
 def _halves(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Views of the value and gate columns of a gated layer's pre-activation."""
@@ -488,6 +523,11 @@ def _activation_specs(activation: Any, activation_params: Any, n_hidden: int):
             raise ValueError(
                 f"parameter 'activation': {record.name} is not elementwise and cannot be "
                 f"a hidden layer's activation{hint}"
+            )
+        if not (takes_out(record.function) and takes_out(record.derivative)):
+            raise ValueError(
+                f"parameter 'activation': {record.name}'s function and derivative must "
+                "take numpy's out= (training writes every layer into reused buffers)"
             )
         return record, resolved
 
@@ -606,6 +646,7 @@ class MLP:
         self._grads = np.zeros(total, dtype=self.dtype)
         self._weights, self._biases = self._views(self._params, shapes)
         self._grad_weights, self._grad_biases = self._views(self._grads, shapes)
+        self._buffers: dict[int, _Buffers] = {}  # by batch size, filled by training
 
         init_rng = np.random.default_rng(init_seed)
         for w, units in zip(self._weights, self.sizes[1:], strict=True):
@@ -688,6 +729,7 @@ class MLP:
         twin._grads = np.zeros_like(self._grads)
         twin._weights, twin._biases = self._views(twin._params, shapes)
         twin._grad_weights, twin._grad_biases = self._views(twin._grads, shapes)
+        twin._buffers = {}  # the twin trains into arrays of its own
         twin._shuffle_rng = np.random.default_rng()
         twin._shuffle_rng.bit_generator.state = self._shuffle_rng.bit_generator.state
         return twin
@@ -763,26 +805,33 @@ class MLP:
         return targets, None
 
     # -- forward and backward -------------------------------------------------------------
-    def _forward(self, x: np.ndarray) -> _Cache:
-        """Run the network on ``x``, keeping what backpropagation needs."""
+    def _forward(self, x: np.ndarray, buffers: _Buffers | None = None) -> _Cache:
+        """Run the network on ``x``, keeping what backpropagation needs.
+
+        With ``buffers`` (training) every layer writes into them through ``out=``;
+        without (evaluation, whose results reach the caller) it allocates.
+        """
         inputs, pre_activations, gates = [x], [], []
         a = x
-        for w, b, (activation, params), gated in zip(
-            self._weights[:-1], self._biases[:-1], self.layers, self.gated, strict=True
+        for layer, (w, b, (activation, params), gated) in enumerate(
+            zip(self._weights[:-1], self._biases[:-1], self.layers, self.gated, strict=True)
         ):
-            z = a @ w
+            z = np.matmul(a, w, out=None if buffers is None else buffers.pre_activations[layer])
             z += b  # in place: one temporary fewer per layer
+            out = None if buffers is None else buffers.outputs[layer]
             if gated:
                 value, gate = _halves(z)
-                opening = activation.function(gate, **params)
-                a = np.multiply(value, opening)
+                opening = activation.function(
+                    gate, **params, out=None if buffers is None else buffers.gates[layer]
+                )
+                a = np.multiply(value, opening, out=out)
             else:
                 opening = None
-                a = activation.function(z, **params)
+                a = activation.function(z, **params, out=out)
             pre_activations.append(z)
             inputs.append(a)
             gates.append(opening)
-        logits = a @ self._weights[-1]
+        logits = np.matmul(a, self._weights[-1], out=None if buffers is None else buffers.logits)
         logits += self._biases[-1]
         return _Cache(inputs, pre_activations, logits, gates)
 
@@ -803,33 +852,44 @@ class MLP:
         delta *= delta.dtype.type(1.0 / n)
         return loss, delta
 
-    def _backward(self, cache: _Cache, delta: np.ndarray) -> None:
+    def _backward(self, cache: _Cache, delta: np.ndarray, buffers: _Buffers) -> None:
         """Fill the flat gradient vector by backpropagating ``delta`` = dLoss/dlogits."""
         for layer in range(len(self._weights) - 1, -1, -1):
             np.matmul(cache.inputs[layer].T, delta, out=self._grad_weights[layer])
             np.sum(delta, axis=0, out=self._grad_biases[layer])
             if layer == 0:
                 break  # the input needs no gradient
-            activation, params = self.layers[layer - 1]
-            delta = delta @ self._weights[layer].T
-            z = cache.pre_activations[layer - 1]
-            if not self.gated[layer - 1]:
-                delta *= activation.derivative(z, **params)
+            hidden = layer - 1
+            activation, params = self.layers[hidden]
+            slope = buffers.slopes[hidden]
+            z = cache.pre_activations[hidden]
+            if not self.gated[hidden]:
+                delta = np.matmul(delta, self._weights[layer].T, out=buffers.errors[hidden])
+                delta *= activation.derivative(z, **params, out=slope)
                 continue
             # d/d(value) = delta * f(gate); d/d(gate) = delta * value * f'(gate).
+            upstream = np.matmul(delta, self._weights[layer].T, out=slope)
             value, gate = _halves(z)
-            split = np.empty_like(z)
+            split = buffers.errors[hidden]
             to_value, to_gate = _halves(split)
-            np.multiply(delta, cache.gates[layer - 1], out=to_value)
-            np.multiply(delta, value, out=to_gate)
-            to_gate *= activation.derivative(gate, **params)
+            np.multiply(upstream, cache.gates[hidden], out=to_value)
+            np.multiply(upstream, value, out=to_gate)
+            to_gate *= activation.derivative(gate, **params, out=upstream)
             delta = split
 
     def _step_gradients(self, x: np.ndarray, targets: np.ndarray) -> float:
-        """One forward and backward pass; leaves the gradients in ``self._grads``."""
-        cache = self._forward(x)
+        """One forward and backward pass; leaves the gradients in ``self._grads``.
+
+        Every layer-sized array comes from the buffers kept for this batch size, so the
+        minibatches of an epoch reuse the same memory.
+        """
+        n = len(x)
+        buffers = self._buffers.get(n)
+        if buffers is None:
+            buffers = self._buffers[n] = _Buffers.for_batch(n, self._weights, self.gated)
+        cache = self._forward(x, buffers)
         loss, delta = self._loss_and_delta(cache.logits, targets)
-        self._backward(cache, delta)
+        self._backward(cache, delta, buffers)
         return loss
 
     # -- public evaluation ----------------------------------------------------------------
