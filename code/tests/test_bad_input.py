@@ -125,6 +125,15 @@ CASES = [
     ("register", lambda: ab.register(ab.get("relu")), "relu", ValueError),
     ("properties_table", lambda: ab.properties_table("relu"), "names", ValueError),
     ("properties_markdown", lambda: ab.properties_markdown("relu"), "rows", ValueError),
+    ("atlas_rows", lambda: ab.atlas_rows("relu"), "names", ValueError),
+    ("atlas_rows", lambda: ab.atlas_rows(["relu", "nope"]), "nope", ValueError),
+    ("home_chapter", lambda: ab.home_chapter("nope"), "nope", ValueError),
+    ("library_names", lambda: ab.library_names("nope"), "nope", ValueError),
+    ("atlas_formulas_markdown", lambda: ab.atlas_formulas_markdown("relu"), "rows", ValueError),
+    ("atlas_formulas_markdown", lambda: ab.atlas_formulas_markdown([]), "rows", ValueError),
+    ("library_names_markdown", lambda: ab.library_names_markdown([1]), "rows", ValueError),
+    ("atlas_markdown", lambda: ab.atlas_markdown([{"name": "relu"}]), "rows", ValueError),
+    ("atlas_thumbnail", lambda: ab.atlas_thumbnail("nope"), "nope", ValueError),
     (
         "computed_properties",
         lambda: ab.computed_properties("elu", {"alpha": INF}),
@@ -1540,6 +1549,9 @@ NOT_CALLED_WITH_BAD_INPUT = {
     "IntegerActivation": "made by lookup_activation() and integer_hard_sigmoid()",
     "SeedSpread": "made by seed_spread()",
     "UnitDeaths": "made by unit_deaths()",
+    "AtlasRow": "made by atlas_rows()",
+    "LibraryNames": "made by library_names()",
+    "OVERLAY_STYLES": "a constant",
 }
 
 

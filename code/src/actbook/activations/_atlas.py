@@ -188,6 +188,28 @@ def atlas_rows(names: list[str] | None = None) -> list[AtlasRow]:
     return [_row(a, computed_properties(a)) for a in chosen]
 
 
+def checked_rows(rows: Any) -> list[AtlasRow]:
+    """``rows`` as a list of :class:`AtlasRow`, every registered activation if ``None``.
+
+    Raises
+    ------
+    ValueError
+        Naming ``rows``, if it is empty or holds anything but atlas rows.
+    """
+    if rows is None:
+        return atlas_rows()
+    if isinstance(rows, str | AtlasRow) or not hasattr(rows, "__iter__"):
+        raise ValueError(
+            f"parameter 'rows' must be a list of AtlasRow (from ab.atlas_rows()), got {rows!r}"
+        )
+    rows = list(rows)
+    if not rows or not all(isinstance(r, AtlasRow) for r in rows):
+        raise ValueError(
+            "parameter 'rows' must be a non-empty list of AtlasRow (from ab.atlas_rows())"
+        )
+    return rows
+
+
 def _table_math(latex: str) -> str:
     """Inline math that survives a pipe table: ``|`` would end the cell."""
     latex = latex.replace(r"\left|", r"\left\vert ").replace(r"\right|", r"\right\vert ")
@@ -214,7 +236,7 @@ def atlas_formulas_markdown(rows: list[AtlasRow] | None = None) -> str:
         A pipe table with inline math. For activations that are not elementwise the
         derivative column holds the registry's partial derivatives.
     """
-    rows = atlas_rows() if rows is None else rows
+    rows = checked_rows(rows)
     return _pipe_table(
         ["Activation", "f", "Derivative"],
         [[r.title, _table_math(r.latex), _table_math(r.derivative_latex)] for r in rows],
@@ -234,7 +256,7 @@ def library_names_markdown(rows: list[AtlasRow] | None = None) -> str:
     str
         A pipe table; "—" where a library has no such function.
     """
-    rows = atlas_rows() if rows is None else rows
+    rows = checked_rows(rows)
 
     def cell(items: tuple[str, ...], code: bool = True) -> str:
         if not items:

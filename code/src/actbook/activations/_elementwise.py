@@ -985,6 +985,9 @@ def _gelu_block(x: np.ndarray, out: np.ndarray) -> None:
     tail *= gaussian  # |x| Phi(-|x|)
     np.maximum(x, x.dtype.type(0), out=out)
     np.subtract(out, tail, out=out)
+    # x Phi(x) has the sign of x: an underflowed negative value is -0.0, as in PyTorch's
+    # x * Phi(x), not the +0.0 the subtraction leaves (one pass over a cached block).
+    np.copysign(out, x, out=out)
 
 
 def _gelu_derivative_block(x: np.ndarray, out: np.ndarray) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..activations import Activation, get
-from ..activations._atlas import AtlasRow, atlas_rows
+from ..activations._atlas import AtlasRow, checked_rows
 from ._benchmark_table import BenchmarkTable
 from ._display import Markdown, markdown_table
 from ._overlay import curve_name
@@ -96,11 +96,7 @@ def atlas_markdown(
         in the book; the page sits beside the chapters). Properties of activations that
         are not elementwise are those of the plotted slice, marked with an asterisk.
     """
-    rows = atlas_rows() if rows is None else list(rows)
-    if not all(isinstance(r, AtlasRow) for r in rows):
-        raise ValueError("parameter 'rows' must hold AtlasRow objects (from ab.atlas_rows())")
-    if not rows:
-        raise ValueError("parameter 'rows' needs at least one row")
+    rows = checked_rows(rows)
     headers = [
         "Plot",
         "Activation",
