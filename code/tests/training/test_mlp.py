@@ -686,7 +686,8 @@ def test_buffered_gradients_equal_a_fresh_model():
         np.testing.assert_array_equal(a, b)
 
 
-def test_activation_without_out_is_refused_by_name():
+def test_activation_without_out_trains_like_the_registered_one():
+    # A reader's own entry, with plain lambdas, gets the buffers by copy.
     relu = ab.get("relu")
     plain = ab.Activation(
         "plain_relu",
@@ -695,5 +696,10 @@ def test_activation_without_out_is_refused_by_name():
         derivative=lambda x: (np.asarray(x) > 0).astype(float),
         sympy_expression=relu.sympy_expression,
     )
-    with pytest.raises(ValueError, match=r"'activation'.*out="):
-        ab.MLP((2, 4, 2), activation=plain)
+    data = ab.make_dataset("moons", n_samples=60, seed=0)
+    grads = [
+        ab.MLP((2, 4, 2), activation=a, seed=1).gradients(data.x_train, data.y_train)
+        for a in (plain, relu)
+    ]
+    for a, b in zip(grads[0].weights, grads[1].weights, strict=True):
+        np.testing.assert_array_equal(a, b)

@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -498,6 +498,22 @@ def _halves(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return z[:, :units], z[:, units:]
 
 
+def _writing_into(function):
+    """``function`` with numpy's ``out=``, for kernels that lack it: compute, then copy."""
+    if takes_out(function):
+        return function
+
+    def into(x: np.ndarray, *, out: np.ndarray | None = None, **params: Any) -> np.ndarray:
+        value = function(x, **params)
+        if out is None:
+            return value
+        np.copyto(out, value)
+        return out
+
+    into.__name__ = getattr(function, "__name__", "activation")
+    return into
+
+
 def _activation_specs(activation: Any, activation_params: Any, n_hidden: int):
     """Normalise the ``activation`` argument to one ``(Activation, params)`` per layer."""
 
@@ -525,9 +541,12 @@ def _activation_specs(activation: Any, activation_params: Any, n_hidden: int):
                 f"a hidden layer's activation{hint}"
             )
         if not (takes_out(record.function) and takes_out(record.derivative)):
-            raise ValueError(
-                f"parameter 'activation': {record.name}'s function and derivative must "
-                "take numpy's out= (training writes every layer into reused buffers)"
+            # A reader's own activation (a lambda, say) need not know numpy's out=;
+            # training writes every layer into reused buffers, so it gets a copy in.
+            record = replace(
+                record,
+                function=_writing_into(record.function),
+                derivative=_writing_into(record.derivative),
             )
         return record, resolved
 
