@@ -62,7 +62,7 @@ TARGET_RELU_COPY = 1.25
 
 # Entries whose PyTorch counterpart does no work, so a ratio would mean nothing.
 NOT_COMPARABLE = {
-    "identity": "nn.Identity returns its input tensor itself; ours returns a new array",
+    "identity": "nn.Identity returns its input tensor itself; ours copies x into the buffer",
 }
 
 

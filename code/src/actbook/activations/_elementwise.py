@@ -929,7 +929,7 @@ _GAUSSIAN_TAIL = {
 }
 #: |x| beyond which Phi(-|x|) underflows to 0 (float32: fit range; float64: exp(-800)).
 _GAUSSIAN_TAIL_END = {np.dtype(np.float32): 15.0, np.dtype(np.float64): 40.0}
-#: Bytes per block: a block and its few temporaries stay in the core's cache.
+#: Bytes per block: a block and its few temporaries stay in the processor's caches.
 _BLOCK_BYTES = 2**18
 
 
@@ -1014,9 +1014,9 @@ def _by_blocks(
 ) -> np.ndarray:
     """Apply ``block_kernel(x_block, out_block)`` to cache-sized pieces of ``x``.
 
-    A formula of twenty passes over a 40 MB array moves 1.6 GB through memory; over
-    blocks of 256 kB the temporaries stay in the cache and only ``x`` and the result
-    travel. ``out`` (if given) must not overlap ``x``.
+    A formula of about thirty passes over a 40 MB array moves some 2.4 GB through
+    memory; over blocks of 256 kB the temporaries stay in the caches and only ``x`` and
+    the result travel. ``out`` (if given) must not overlap ``x``.
     """
     result = out if out is not None and out.flags.c_contiguous else np.empty(x.shape, x.dtype)
     source, target = np.ascontiguousarray(x).reshape(-1), result.reshape(-1)
