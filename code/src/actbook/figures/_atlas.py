@@ -65,15 +65,19 @@ def _yes(flag: bool) -> str:
 
 
 def _cost(row: AtlasRow, benchmark: BenchmarkTable | None) -> str:
-    """Transcendental calls, and the measured time relative to a copy where there is one."""
+    """Transcendental calls, and the measured time per value where there is one.
+
+    Nanoseconds per value, not a ratio to the benchmark's copy floor: the floor is the
+    best copy of the whole run, so ratios to it scatter (see the cost chapter).
+    """
     calls = "—" if row.exp_like_calls is None else str(row.exp_like_calls)
     if benchmark is None:
         return calls
     try:
-        ratio = benchmark.row(row.name).get("f ours/copy")
+        nanoseconds = benchmark.ns_per_value(benchmark.row(row.name).get("ours f"))
     except ValueError:
-        ratio = None
-    return calls if ratio is None else f"{calls}; {ratio:.1f}× copy"
+        nanoseconds = None
+    return calls if nanoseconds is None else f"{calls}; {nanoseconds:.2g} ns"
 
 
 def atlas_markdown(
@@ -87,7 +91,7 @@ def atlas_markdown(
         :func:`actbook.atlas_rows`'s output; every registered activation if omitted.
     benchmark : BenchmarkTable, optional
         A committed benchmark run (:func:`actbook.read_benchmark`); its forward time
-        relative to a memory copy joins the cost column where it was measured.
+        per value joins the cost column where it was measured.
 
     Returns
     -------
