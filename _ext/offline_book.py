@@ -51,7 +51,9 @@ def _missing_local_scripts(app: Sphinx, config: Config) -> list[str]:
 
 def _is_thebe_script(script: Any) -> bool:
     body = getattr(script, "attributes", {}).get("body", "") or ""
-    return "THEBE_JS_URL" in body or str(script).endswith("sphinx-thebe.js")
+    # Sphinx 7 passes _JavaScript objects, whose str() is their repr, not the file name.
+    filename = str(getattr(script, "filename", script) or "")
+    return "THEBE_JS_URL" in body or filename.endswith("sphinx-thebe.js")
 
 
 def _drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
