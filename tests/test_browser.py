@@ -2,7 +2,9 @@
 
 Playwright drives Debian's Chromium (``/usr/bin/chromium``) against the site served on
 127.0.0.1. Every request to another host is blocked and recorded; any console error or
-uncaught exception fails the test.
+uncaught exception fails the test. Every control is also named by its visible label
+(the accessible name a screen reader speaks), and a slider speaks the value its readout
+shows.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -118,6 +120,7 @@ def exercise_page(browser: Browser, site_url: str, path: str) -> None:
     for index in range(boxes.count()):
         box = boxes.nth(index)
         box.scroll_into_view_if_needed()
+        check_control_names(box)
         for handle in box.locator(".noUi-handle").all():
             moved += _exercise_slider(page, box, handle, path)
         for toggle in box.locator(".widget-toggle-buttons").all():
@@ -126,6 +129,38 @@ def exercise_page(browser: Browser, site_url: str, path: str) -> None:
     assert moved > 0, f"{path}: no control was exercised"
     assert report.errors == [], f"{path}: {report.errors}"
     assert report.foreign_requests == [], f"{path}: {report.foreign_requests}"
+
+
+def check_control_names(box: Locator) -> int:
+    """Each control of ``box`` has its visible label as accessible name; returns how many.
+
+    Sliders (the noUiSlider handle, role ``slider``) also speak the readout's text as their
+    value; rows of toggle buttons are a named group whose pressed button says so; a
+    dropdown's ``<select>`` is named by its label.
+    """
+    named = 0
+    for control in box.locator(".widget-slider").all():
+        label = control.locator(":scope > label.widget-label").inner_text().strip()
+        handle = control.locator(".noUi-handle")
+        expect(handle).to_have_accessible_name(label)
+        readout = control.locator(".widget-readout").inner_text().strip()
+        expect(handle).to_have_attribute("aria-valuetext", readout)
+        named += 1
+    for control in box.locator(".widget-toggle-buttons").all():
+        label = control.locator(":scope > label.widget-label").inner_text().strip()
+        expect(control.get_by_role("group")).to_have_accessible_name(label)
+        pressed = control.locator("button[aria-pressed='true']")
+        expect(pressed).to_have_count(1)
+        expect(pressed).to_have_class(re.compile(r"\bmod-active\b"))
+        named += 1
+    for control in box.locator(".widget-dropdown").all():
+        label = control.locator(":scope > label.widget-label").inner_text().strip()
+        expect(control.locator("select")).to_have_accessible_name(label)
+        named += 1
+    for label in box.locator("label.widget-label").all():
+        # The manager writes a missing tooltip as the text "null".
+        assert label.get_attribute("title") != "null"
+    return named
 
 
 def _exercise_slider(page: Page, box: Locator, handle: Locator, path: str) -> int:
@@ -153,6 +188,10 @@ def _exercise_slider(page: Page, box: Locator, handle: Locator, path: str) -> in
     _wait_for_change(page, lambda: handle.get_attribute("aria-valuenow") != dragged_value)
     after_key = visible_picture(box)
     assert after_key != after_mouse, f"{path}: {key} on a focused slider did not change the plot"
+    readout = handle.locator("xpath=ancestor::div[contains(@class,'widget-slider')]")
+    expect(handle).to_have_attribute(
+        "aria-valuetext", readout.locator(".widget-readout").inner_text().strip()
+    )
     return 1
 
 
