@@ -20,9 +20,6 @@
       counter += 1;
       label.id = "book-control-label-" + counter;
     }
-    if (label.getAttribute("title") === "null") {
-      label.removeAttribute("title"); // the manager writes a missing tooltip as "null"
-    }
     return label;
   }
 
@@ -56,6 +53,10 @@
   }
 
   function nameControls() {
+    // The manager writes a missing tooltip as the title "null".
+    document.querySelectorAll('label.widget-label[title="null"]').forEach(function (label) {
+      label.removeAttribute("title");
+    });
     document.querySelectorAll(".widget-slider").forEach(nameSlider);
     document.querySelectorAll(".widget-toggle-buttons").forEach(nameToggles);
     document.querySelectorAll(".widget-dropdown").forEach(labelOf);

@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 pytestmark = pytest.mark.browser
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 @dataclass
@@ -28,6 +29,7 @@ class PageReport:
 
     errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
 
 def open_page(browser: Browser, site_url: str, path: str) -> tuple[Page, PageReport]:
@@ -38,6 +40,7 @@ def open_page(browser: Browser, site_url: str, path: str) -> tuple[Page, PageRep
     host = urlsplit(site_url).netloc
 
     def route(request_route, request) -> None:
+        report.requests.append(request.url)
         if urlsplit(request.url).netloc == host or request.url.startswith("data:"):
             request_route.continue_()
         else:
@@ -68,6 +71,17 @@ def visible_picture(explorer: Locator) -> tuple[str, str]:
 def explorers(page: Page) -> Locator:
     """The outermost widget boxes on the page, one per explorer."""
     return page.locator(".cell_output > .widget-subarea > .widget-vbox")
+
+
+def wake_explorers(page: Page) -> Locator:
+    """Scroll to the first explorer, as a reader does: its code loads; return the boxes."""
+    page.evaluate(
+        f"""document.querySelector('script[type="{WIDGET_VIEW}"]')
+        .parentElement.scrollIntoView()"""
+    )
+    boxes = explorers(page)
+    boxes.first.wait_for(state="visible", timeout=30_000)
+    return boxes
 
 
 def all_pages(site_root: Path) -> list[str]:
@@ -113,8 +127,7 @@ def test_every_control_moves_the_plot_with_mouse_and_keyboard(
 def exercise_page(browser: Browser, site_url: str, path: str) -> None:
     """Move every control of every explorer on ``path``; each move must switch the frame."""
     page, report = open_page(browser, site_url, path)
-    boxes = explorers(page)
-    boxes.first.wait_for(state="visible", timeout=15_000)
+    boxes = wake_explorers(page)
     assert boxes.count() >= 1
     moved = 0
     for index in range(boxes.count()):
@@ -225,8 +238,21 @@ def _wait_for_change(page: Page, changed, timeout_ms: int = 5_000) -> None:
 
 def test_explorer_pictures_describe_themselves(browser: Browser, site_url: str) -> None:
     page, _ = open_page(browser, site_url, "chapters/sigmoid.html")
-    box = explorers(page).first
-    box.wait_for(state="visible", timeout=15_000)
+    box = wake_explorers(page).first
     alt = box.locator("img:visible").first.get_attribute("alt")
     page.context.close()
     assert re.search(r"Plot of the .+ for x from", alt or "")
+
+
+def test_explorer_code_loads_only_when_an_explorer_is_reached(
+    browser: Browser, site_url: str
+) -> None:
+    """The text comes first: the widget manager is fetched once the reader nears an explorer."""
+    page, report = open_page(browser, site_url, "chapters/sigmoid.html")
+    assert page.locator("article p").first.is_visible()
+    assert not [url for url in report.requests if "html-manager/embed.js" in url]
+    assert explorers(page).count() == 0
+    wake_explorers(page)
+    page.context.close()
+    assert [url for url in report.requests if "html-manager/embed.js" in url]
+    assert report.errors == [], report.errors

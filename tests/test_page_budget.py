@@ -110,7 +110,12 @@ def _local_file(page: Path, reference: str) -> Path | None:
 
 def loaded_files(page: Path, soup: BeautifulSoup) -> list[Path]:
     """The local files the page's HTML makes the browser fetch: scripts, styles, pictures."""
-    references = [s["src"] for s in soup.find_all("script", src=True) if _is_javascript(s)]
+    # Scripts loaded on demand (the widget manager, once an explorer is near) count too.
+    references = [
+        s["src"]
+        for s in soup.find_all("script", src=True)
+        if _is_javascript(s) or s.has_attr("data-on-demand")
+    ]
     references += [
         link["href"]
         for link in soup.find_all("link", href=True)
@@ -163,12 +168,19 @@ def test_the_check_finds_a_blocking_script() -> None:
     assert blocking_scripts(soup) == ["a.js"]
 
 
-def test_widget_code_and_maths_are_deferred(built_book: BuildResult) -> None:
+def test_widget_code_waits_for_an_explorer_and_maths_is_deferred(built_book: BuildResult) -> None:
     page = _soup(built_book.html / "chapters" / "sigmoid.html")
-    sources = {s["src"].split("?")[0]: s for s in page.find_all("script", src=True)}
-    for name in ("html-manager/embed.js", "mathjax/tex-chtml.js", "widget-labels.js"):
-        script = next(s for src, s in sources.items() if src.endswith(name))
-        assert script.has_attr("defer"), name
+    scripts = page.find_all("script", src=True)
+
+    def script(name: str):
+        return next(s for s in scripts if s["src"].split("?")[0].endswith(name))
+
+    for name in ("mathjax/tex-chtml.js", "widget-labels.js", "widgets-on-demand.js"):
+        assert script(name).has_attr("defer"), name
+    # Fetched by widgets-on-demand.js when the reader nears an explorer, not with the page.
+    for name in ("html-manager/embed.js", "mathjax2-hub-shim.js"):
+        assert script(name).has_attr("data-on-demand"), name
+        assert not _is_javascript(script(name)), f"{name} would be fetched with the page"
     # The frames come after the text, not before it in <head>.
     assert page.head.find("script", attrs={"type": WIDGET_STATE}) is None
     assert page.body.find("script", attrs={"type": WIDGET_STATE}) is not None
