@@ -19,6 +19,9 @@ extension rewrites the three ``<head>`` blocks of the theme's page template
   ``<head>``) moves to the end of the page's body, so the text before it is parsed and
   shown while the frames are still arriving; the HTML manager looks for it in the whole
   document;
+* MathJax (263 kB compressed, and seconds of main-thread work on a phone) is loaded only
+  by pages with a formula or an explorer: Sphinx also gives it to every page whose
+  table of contents lists a page with maths, such as the landing page;
 * the theme's ``fontawesome.js`` (1.5 MB, deferred but about a second of main-thread work on
   a phone) is dropped: it only turns ``<i class="fa-...">`` icons into inline SVG, and the
   theme's stylesheet already draws the same icons from its own web fonts.
@@ -43,6 +46,7 @@ ICON_SCRIPT = "/fontawesome.js"
 #: Attributes that already keep a script from blocking the parser.
 NON_BLOCKING = re.compile(r"\b(defer|async)\b|\btype=\"module\"")
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+_MATH = re.compile(r"class=\"math[\s\"]")
 _SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 _SOURCE = re.compile(r"\bsrc=\"(?P<src>[^\"]*)\"")
 _TYPE = re.compile(r"\btype=\"(?P<type>[^\"]*)\"")
@@ -106,6 +110,30 @@ def _state_after_text(
     context["body"] = context["body"] + tags
 
 
+def has_maths(body: str) -> bool:
+    """Whether a page's body HTML holds a formula (Sphinx writes each as ``class="math"``)."""
+    return _MATH.search(body) is not None
+
+
+def _is_mathjax(script: Any, mathjax_path: str) -> bool:
+    filename = str(getattr(script, "filename", "") or "")
+    body = getattr(script, "attributes", {}).get("body", "") or ""
+    # Sphinx files a relative mathjax_path under _static/.
+    local = bool(mathjax_path) and filename in (mathjax_path, f"_static/{mathjax_path}")
+    return local or body.startswith("window.MathJax")
+
+
+def _mathjax_where_needed(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    scripts = context.get("script_files") or []
+    body = context.get("body")
+    if body is None or has_maths(body) or any(_is_widget_state(s) for s in scripts):
+        return  # explorers may typeset their labels through MathJax
+    path = getattr(app.config, "mathjax_path", "")
+    context["script_files"] = [s for s in scripts if not _is_mathjax(s, path)]
+
+
 def _add_template(app: Sphinx, config: Config) -> None:
     # Searched before the theme's own folders: its layout.html extends the theme's.
     config.templates_path.insert(0, str(Path(__file__).with_name("templates")))
@@ -121,5 +149,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the template folder and the ``first_paint`` filter."""
     app.connect("config-inited", _add_template)
     app.connect("builder-inited", _register_filter)
+    # After sphinx.ext.mathjax (500) has added MathJax; before the state leaves the list.
+    app.connect("html-page-context", _mathjax_where_needed, priority=850)
     app.connect("html-page-context", _state_after_text, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

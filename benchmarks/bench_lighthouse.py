@@ -76,6 +76,7 @@ class Result:
     cls: float
     transfer_bytes: int
     failed_accessibility: tuple[str, ...]
+    benchmark_index: float
 
     def misses(self) -> list[str]:
         """The targets this run misses, in words."""
@@ -172,6 +173,7 @@ def run_lighthouse(url: str, page: str) -> Result:
         cls=audits["cumulative-layout-shift"]["numericValue"],
         transfer_bytes=int(audits["total-byte-weight"]["numericValue"]),
         failed_accessibility=failed,
+        benchmark_index=report.get("environment", {}).get("benchmarkIndex", 0.0),
     )
 
 
@@ -266,6 +268,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "4x CPU slowdown), one run per page",
         f"{chromium_version()} (headless), site served with gzip from 127.0.0.1",
         f"commit {commit()}; heaviest page (largest HTML): {heaviest_page(args.site)}",
+        "Lighthouse's CPU benchmark index of this host at each run (higher is faster; "
+        "its 4x slowdown is applied on top of this): "
+        + ", ".join(f"{r.benchmark_index:.0f}" for r in results),
         f"load average before the run: {load_before}; after: {load_average()}; "
         f"{time.monotonic() - started:.0f} s for {len(results)} pages",
         *args.note,

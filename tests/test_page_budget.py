@@ -6,7 +6,7 @@ The deterministic half of issue 14 (the timings are measured by
 
 * no script in any page's ``<head>`` blocks the parser (each is ``defer``, ``async`` or a
   module), so the text and static figures show before any explorer is live;
-* no page loads the theme's 1.5 MB icon script;
+* no page loads the theme's 1.5 MB icon script, and only pages with maths load MathJax;
 * every control of every explorer has a plain-text visible label, which the deferred
   ``widget-labels.js`` turns into its accessible name (the browser test checks the names
   themselves);
@@ -193,6 +193,19 @@ def test_no_page_loads_the_icon_script(built_book: BuildResult) -> None:
     css = (built_book.html / "_static" / "styles" / "pydata-sphinx-theme.css").read_text()
     assert ".fa-magnifying-glass:before" in css
     assert (built_book.html / "_static" / "vendor" / "fontawesome" / "webfonts").is_dir()
+
+
+def test_mathjax_only_on_pages_with_maths_or_explorers(built_book: BuildResult) -> None:
+    with_maths = 0
+    for page in every_page(built_book.html):
+        soup = _soup(page)
+        loads = any("mathjax/tex-chtml.js" in s["src"] for s in soup.find_all("script", src=True))
+        needs = bool(soup.select(".math")) or bool(_widget_states(soup))
+        assert loads == needs, f"{page.name} {'loads' if loads else 'lacks'} MathJax"
+        with_maths += needs
+    assert with_maths >= 10
+    # The landing page lists chapters with maths but has none itself.
+    assert not _soup(built_book.html / "intro.html").select(".math")
 
 
 def test_every_control_has_a_plain_visible_label(built_book: BuildResult) -> None:
