@@ -36,7 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCK_FILE = "package-lock.json"
 VENDOR = "_vendor"
 STAMP = ".stamp"  # a dot file: Sphinx never copies it into the site
-NPM_CI = ("ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline")
+# --omit=dev: Lighthouse, a development dependency for benchmarks/bench_lighthouse.py, is
+# not needed to build the book and is never served.
+NPM_CI = ("ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ missing and what to run: a plain ``jupyter-book build`` never succeeds with dead
 
 Jupyter Book always loads sphinx-thebe, whose inline configuration names a CDN copy of
 thebe (and, in Jupyter Book 1, is added twice, which is a JavaScript error). The book does
-not offer live kernels, so the thebe scripts are removed from every page.
+not offer live kernels, so the thebe scripts and stylesheet are removed from every page.
 """
 
 from __future__ import annotations
@@ -51,13 +51,24 @@ def _missing_local_scripts(app: Sphinx, config: Config) -> list[str]:
 
 def _is_thebe_script(script: Any) -> bool:
     body = getattr(script, "attributes", {}).get("body", "") or ""
-    return "THEBE_JS_URL" in body or str(script).endswith("sphinx-thebe.js")
+    # Sphinx 7 passes _JavaScript objects, whose str() is their repr, not the file name.
+    filename = str(getattr(script, "filename", script) or "")
+    return "THEBE_JS_URL" in body or filename.endswith("sphinx-thebe.js")
+
+
+def _is_thebe_stylesheet(stylesheet: Any) -> bool:
+    return str(getattr(stylesheet, "filename", stylesheet) or "").endswith("sphinx-thebe.css")
 
 
 def _drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     scripts = context.get("script_files")
     if scripts:
         context["script_files"] = [s for s in scripts if not _is_thebe_script(s)]
+    # Its stylesheet styles only thebe's buttons and cells; in <head> it would hold up
+    # the first paint for nothing.
+    stylesheets = context.get("css_files")
+    if stylesheets:
+        context["css_files"] = [s for s in stylesheets if not _is_thebe_stylesheet(s)]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

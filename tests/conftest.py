@@ -90,9 +90,15 @@ def site_url(built_book: BuildResult) -> Iterator[str]:
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 at a free port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(
+    directory: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port; yield its base URL.
+
+    ``handler_class`` answers the requests (a quiet static server unless given; the
+    Lighthouse benchmark passes one that compresses).
+    """
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

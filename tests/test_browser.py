@@ -2,7 +2,9 @@
 
 Playwright drives Debian's Chromium (``/usr/bin/chromium``) against the site served on
 127.0.0.1. Every request to another host is blocked and recorded; any console error or
-uncaught exception fails the test.
+uncaught exception fails the test. Every control is also named by its visible label
+(the accessible name a screen reader speaks), and a slider speaks the value its readout
+shows.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 @dataclass
@@ -26,6 +29,7 @@ class PageReport:
 
     errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
 
 
 def open_page(browser: Browser, site_url: str, path: str) -> tuple[Page, PageReport]:
@@ -36,6 +40,7 @@ def open_page(browser: Browser, site_url: str, path: str) -> tuple[Page, PageRep
     host = urlsplit(site_url).netloc
 
     def route(request_route, request) -> None:
+        report.requests.append(request.url)
         if urlsplit(request.url).netloc == host or request.url.startswith("data:"):
             request_route.continue_()
         else:
@@ -71,6 +76,17 @@ def visible_picture(explorer: Locator) -> tuple[tuple[str, str], ...]:
 def explorers(page: Page) -> Locator:
     """The outermost widget boxes on the page, one per explorer."""
     return page.locator(".cell_output > .widget-subarea > .widget-vbox")
+
+
+def wake_explorers(page: Page) -> Locator:
+    """Scroll to the first explorer, as a reader does: its code loads; return the boxes."""
+    page.evaluate(
+        f"""document.querySelector('script[type="{WIDGET_VIEW}"]')
+        .parentElement.scrollIntoView()"""
+    )
+    boxes = explorers(page)
+    boxes.first.wait_for(state="visible", timeout=30_000)
+    return boxes
 
 
 def all_pages(site_root: Path) -> list[str]:
@@ -116,13 +132,13 @@ def test_every_control_moves_the_plot_with_mouse_and_keyboard(
 def exercise_page(browser: Browser, site_url: str, path: str) -> None:
     """Move every control of every explorer on ``path``; each move must switch the frame."""
     page, report = open_page(browser, site_url, path)
-    boxes = explorers(page)
-    boxes.first.wait_for(state="visible", timeout=15_000)
+    boxes = wake_explorers(page)
     assert boxes.count() >= 1
     moved = 0
     for index in range(boxes.count()):
         box = boxes.nth(index)
         box.scroll_into_view_if_needed()
+        check_control_names(box)
         for handle in box.locator(".noUi-handle").all():
             moved += _exercise_slider(page, box, handle, path)
         for toggle in box.locator(".widget-toggle-buttons").all():
@@ -133,6 +149,38 @@ def exercise_page(browser: Browser, site_url: str, path: str) -> None:
     assert moved > 0, f"{path}: no control was exercised"
     assert report.errors == [], f"{path}: {report.errors}"
     assert report.foreign_requests == [], f"{path}: {report.foreign_requests}"
+
+
+def check_control_names(box: Locator) -> int:
+    """Each control of ``box`` has its visible label as accessible name; returns how many.
+
+    Sliders (the noUiSlider handle, role ``slider``) also speak the readout's text as their
+    value; rows of toggle buttons are a named group whose pressed button says so; a
+    dropdown's ``<select>`` is named by its label.
+    """
+    named = 0
+    for control in box.locator(".widget-slider").all():
+        label = control.locator(":scope > label.widget-label").inner_text().strip()
+        handle = control.locator(".noUi-handle")
+        expect(handle).to_have_accessible_name(label)
+        readout = control.locator(".widget-readout").inner_text().strip()
+        expect(handle).to_have_attribute("aria-valuetext", readout)
+        named += 1
+    for control in box.locator(".widget-toggle-buttons").all():
+        label = control.locator(":scope > label.widget-label").inner_text().strip()
+        expect(control.get_by_role("group")).to_have_accessible_name(label)
+        pressed = control.locator("button[aria-pressed='true']")
+        expect(pressed).to_have_count(1)
+        expect(pressed).to_have_class(re.compile(r"\bmod-active\b"))
+        named += 1
+    for control in box.locator(".widget-dropdown").all():
+        label = control.locator(":scope > label.widget-label").inner_text().strip()
+        expect(control.locator("select")).to_have_accessible_name(label)
+        named += 1
+    for label in box.locator("label.widget-label").all():
+        # The manager writes a missing tooltip as the text "null".
+        assert label.get_attribute("title") != "null"
+    return named
 
 
 def _exercise_slider(page: Page, box: Locator, handle: Locator, path: str) -> int:
@@ -160,6 +208,10 @@ def _exercise_slider(page: Page, box: Locator, handle: Locator, path: str) -> in
     _wait_for_change(page, lambda: handle.get_attribute("aria-valuenow") != dragged_value)
     after_key = visible_picture(box)
     assert after_key != after_mouse, f"{path}: {key} on a focused slider did not change the plot"
+    readout = handle.locator("xpath=ancestor::div[contains(@class,'widget-slider')]")
+    expect(handle).to_have_attribute(
+        "aria-valuetext", readout.locator(".widget-readout").inner_text().strip()
+    )
     return 1
 
 
@@ -211,8 +263,21 @@ def _wait_for_change(page: Page, changed, timeout_ms: int = 5_000) -> None:
 
 def test_explorer_pictures_describe_themselves(browser: Browser, site_url: str) -> None:
     page, _ = open_page(browser, site_url, "chapters/sigmoid.html")
-    box = explorers(page).first
-    box.wait_for(state="visible", timeout=15_000)
+    box = wake_explorers(page).first
     alt = box.locator("img:visible").first.get_attribute("alt")
     page.context.close()
     assert re.search(r"Plot of the .+ for x from", alt or "")
+
+
+def test_explorer_code_loads_only_when_an_explorer_is_reached(
+    browser: Browser, site_url: str
+) -> None:
+    """The text comes first: the widget manager is fetched once the reader nears an explorer."""
+    page, report = open_page(browser, site_url, "chapters/sigmoid.html")
+    assert page.locator("article p").first.is_visible()
+    assert not [url for url in report.requests if "html-manager/embed.js" in url]
+    assert explorers(page).count() == 0
+    wake_explorers(page)
+    page.context.close()
+    assert [url for url in report.requests if "html-manager/embed.js" in url]
+    assert report.errors == [], report.errors

@@ -7,6 +7,7 @@ import html
 import actbook as ab
 import ipywidgets as widgets
 import pytest
+from actbook.figures._widgets import labelled
 
 
 def test_explorer_builds_one_frame_per_combination_and_links_every_stack():
@@ -118,3 +119,43 @@ def test_named_choices_get_toggle_buttons_and_numbers_a_slider():
     numbers = ab.Control("w", [1, 2.5]).widget()
     assert isinstance(names, widgets.ToggleButtons) and names.value == "relu"
     assert isinstance(numbers, widgets.SelectionSlider) and numbers.value == 1
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        widgets.SelectionSlider(options=[1, 2]),
+        widgets.ToggleButtons(options=["a", "b"]),
+        widgets.Dropdown(options=["a", "b"]),
+    ],
+    ids=["slider", "toggle buttons", "dropdown"],
+)
+def test_labelled_makes_the_visible_label_plain_text_and_the_tooltip(control):
+    assert labelled(control, "weight") is control
+    assert control.description == "weight"
+    assert control.description_allow_html is False
+    assert control.tooltip == "weight"
+    assert control.style.description_width == "8em"
+
+
+def test_every_explorer_control_is_labelled_by_its_label_or_name():
+    box = ab.explorer(
+        lambda ax, w, kind: None,
+        [ab.Control("w", [1, 2], label="weight w"), ab.Control("kind", ["a", "b"])],
+        alt=lambda values: "a picture",
+    )
+    controls = box.children[:2]
+    assert [c.description for c in controls] == ["weight w", "kind"]
+    assert [c.tooltip for c in controls] == ["weight w", "kind"]
+    assert not any(c.description_allow_html for c in controls)
+
+
+@pytest.mark.parametrize("label", ["", "   ", None, 3])
+def test_labelled_refuses_an_empty_or_non_string_label(label):
+    with pytest.raises(ValueError, match="parameter 'label'"):
+        labelled(widgets.Dropdown(options=["a"]), label)
+
+
+def test_labelled_refuses_a_widget_without_a_description():
+    with pytest.raises(ValueError, match="parameter 'control'"):
+        labelled(widgets.Image(), "picture")

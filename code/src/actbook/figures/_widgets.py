@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as widgets
 import numpy as np
+from ipywidgets.widgets.widget_description import DescriptionWidget
 from matplotlib.axes import Axes
 
 from .._checks import (
@@ -34,7 +35,54 @@ from ..activations import Activation, get
 from ._plot import activation_alt_text, new_figure, plot_activation, show
 from ._style import style
 
-__all__ = ["Control", "Explorer", "activation_explorer", "explorer"]
+__all__ = ["Control", "Explorer", "activation_explorer", "explorer", "labelled"]
+
+#: Width of the label beside each control, so that the controls of an explorer line up.
+LABEL_WIDTH = "8em"
+
+_Labelled = TypeVar("_Labelled", bound=DescriptionWidget)
+
+
+def labelled(control: _Labelled, label: str) -> _Labelled:
+    """Show ``label`` beside ``control`` and make it the control's accessible name.
+
+    Every control of an explorer goes through this function (a new explorer with its own
+    ipywidgets controls, a ``Dropdown`` for instance, should too). The label is the
+    control's ``description``, as plain text, and its tooltip. In the built book,
+    ``_theme/widget-labels.js`` names each slider handle and each row of toggle buttons
+    by that visible label (``aria-labelledby``); a ``Dropdown``'s ``<select>`` is named by
+    it natively. What a screen reader says is thus the text a reader sees next to the
+    control, which ``tests/test_page_budget.py`` checks in every built page.
+
+    Parameters
+    ----------
+    control : ipywidgets.DescriptionWidget
+        A slider, toggle buttons, dropdown, or any other control with a description.
+    label : str
+        The visible label; not empty.
+
+    Returns
+    -------
+    ipywidgets.DescriptionWidget
+        ``control`` itself, labelled.
+
+    Raises
+    ------
+    ValueError
+        If ``label`` is not a non-empty string or ``control`` has no description.
+    """
+    if not isinstance(control, DescriptionWidget):
+        raise ValueError(
+            f"parameter 'control' must be an ipywidgets control with a description, "
+            f"got {type(control).__name__}"
+        )
+    if not isinstance(label, str) or not label.strip():
+        raise ValueError(f"parameter 'label' must be a non-empty string, got {label!r}")
+    control.description = label
+    control.description_allow_html = False
+    control.tooltip = label
+    control.style.description_width = LABEL_WIDTH
+    return control
 
 
 class Explorer(widgets.VBox):
@@ -107,22 +155,18 @@ class Control:
     def widget(self) -> widgets.DOMWidget:
         """A ``SelectionSlider`` for numbers, else ``ToggleButtons``; both have ``index``."""
         options = [(self.readout(v), v) for v in self.values]
-        label = self.label or self.name
-        style = {"description_width": "8em"}
         numeric = all(isinstance(v, float | int) and not isinstance(v, bool) for v in self.values)
         if not numeric:
-            return widgets.ToggleButtons(
-                options=options, index=self.start, description=label, style=style
+            control = widgets.ToggleButtons(options=options, index=self.start)
+        else:
+            control = widgets.SelectionSlider(
+                options=options,
+                index=self.start,
+                continuous_update=True,
+                readout=True,
+                layout=widgets.Layout(width="min(100%, 26rem)"),
             )
-        return widgets.SelectionSlider(
-            options=options,
-            index=self.start,
-            description=label,
-            continuous_update=True,
-            readout=True,
-            style=style,
-            layout=widgets.Layout(width="min(100%, 26rem)"),
-        )
+        return labelled(control, self.label or self.name)
 
 
 def explorer(

@@ -1,0 +1,155 @@
+"""Nothing in a page's ``<head>`` holds up its first paint.
+
+A ``<script src>`` without ``defer`` or ``async`` stops the parser until it has been
+fetched and run, so the text of the page waits for every such script in ``<head>``:
+Sphinx's own (``documentation_options.js``, ``doctools.js``, ...), the theme's search
+scripts and, on pages with explorers, the ipywidgets HTML manager (1.9 MB). This
+extension rewrites the three ``<head>`` blocks of the theme's page template
+(``templates/layout.html``, and the search page's own scripts block in
+``templates/search.html``) through the ``first_paint`` filter:
+
+* every local ``<script src>`` gets ``defer``: it downloads while the page is parsed and
+  runs, in document order, once the text is in place (before ``DOMContentLoaded``, so the
+  HTML manager, which starts on ``load``, still finds the widget state);
+* an inline script that uses a global which a deferred script defines
+  (``DOCUMENTATION_OPTIONS.pagename = ...``) becomes ``type="module"``: inline module
+  scripts wait, in order, with the deferred ones, so it still runs after
+  ``documentation_options.js``;
+* the widget state (up to 1.6 MB of pre-rendered frames, which myst-nb puts in
+  ``<head>``) moves to the end of the page's body, so the text before it is parsed and
+  shown while the frames are still arriving; the HTML manager looks for it in the whole
+  document;
+* MathJax (263 kB compressed, and seconds of main-thread work on a phone) is loaded only
+  by pages with a formula or an explorer: Sphinx also gives it to every page whose
+  table of contents lists a page with maths, such as the landing page;
+* the theme's ``fontawesome.js`` (1.5 MB, deferred but about a second of main-thread work on
+  a phone) is dropped: it only turns ``<i class="fa-...">`` icons into inline SVG, and the
+  theme's stylesheet already draws the same icons from its own web fonts.
+
+``tests/test_page_budget.py`` checks every built page for a blocking script.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+#: Globals that a deferred script defines and inline scripts of the head assign to.
+DEFERRED_GLOBALS = ("DOCUMENTATION_OPTIONS",)
+#: The theme's icon script; its stylesheet draws the same icons without it.
+ICON_SCRIPT = "/fontawesome.js"
+#: Attributes that already keep a script from blocking the parser.
+NON_BLOCKING = re.compile(r"\b(defer|async)\b|\btype=\"module\"")
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+_MATH = re.compile(r"class=\"math[\s\"]")
+_SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
+_SOURCE = re.compile(r"\bsrc=\"(?P<src>[^\"]*)\"")
+_TYPE = re.compile(r"\btype=\"(?P<type>[^\"]*)\"")
+_JAVASCRIPT_TYPES = ("", "text/javascript", "application/javascript", "module")
+
+
+def is_javascript(attributes: str) -> bool:
+    """Whether a ``<script>`` with these attributes is run (not a JSON data block)."""
+    found = _TYPE.search(attributes)
+    return (found.group("type") if found else "") in _JAVASCRIPT_TYPES
+
+
+def blocks_parser(attributes: str) -> bool:
+    """Whether a ``<script>`` tag with these attributes holds up parsing to fetch a file."""
+    return (
+        _SOURCE.search(attributes) is not None
+        and is_javascript(attributes)
+        and NON_BLOCKING.search(attributes) is None
+    )
+
+
+def _rewrite(script: re.Match[str]) -> str:
+    attributes, body = script.group("attributes"), script.group("body")
+    source = _SOURCE.search(attributes)
+    if source is not None:
+        if ICON_SCRIPT in source.group("src"):
+            return ""
+        if blocks_parser(attributes):
+            return f"<script defer{attributes}>{body}</script>"
+        return script.group(0)
+    if (
+        is_javascript(attributes)
+        and _TYPE.search(attributes) is None
+        and any(name in body for name in DEFERRED_GLOBALS)
+    ):
+        return f'<script type="module"{attributes}>{body}</script>'
+    return script.group(0)
+
+
+def first_paint(head: str) -> Markup:
+    """``head`` (HTML) with its scripts deferred and the icon script dropped."""
+    return Markup(_SCRIPT.sub(_rewrite, str(head)))
+
+
+def _is_widget_state(script: Any) -> bool:
+    return getattr(script, "attributes", {}).get("type") == WIDGET_STATE
+
+
+def _state_after_text(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    scripts = context.get("script_files") or []
+    states = [s for s in scripts if _is_widget_state(s)]
+    if not states or "body" not in context:
+        return
+    context["script_files"] = [s for s in scripts if not _is_widget_state(s)]
+    # myst-nb has already made the JSON safe inside <script> (sanitize_script_content).
+    tags = "".join(
+        f'<script type="{WIDGET_STATE}">{s.attributes.get("body", "")}</script>' for s in states
+    )
+    context["body"] = context["body"] + tags
+
+
+def has_maths(body: str) -> bool:
+    """Whether a page's body HTML holds a formula (Sphinx writes each as ``class="math"``)."""
+    return _MATH.search(body) is not None
+
+
+def _is_mathjax(script: Any, mathjax_path: str) -> bool:
+    filename = str(getattr(script, "filename", "") or "")
+    body = getattr(script, "attributes", {}).get("body", "") or ""
+    # Sphinx files a relative mathjax_path under _static/.
+    local = bool(mathjax_path) and filename in (mathjax_path, f"_static/{mathjax_path}")
+    return local or body.startswith("window.MathJax")
+
+
+def _mathjax_where_needed(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    scripts = context.get("script_files") or []
+    body = context.get("body")
+    if body is None or has_maths(body) or any(_is_widget_state(s) for s in scripts):
+        return  # explorers may typeset their labels through MathJax
+    path = getattr(app.config, "mathjax_path", "")
+    context["script_files"] = [s for s in scripts if not _is_mathjax(s, path)]
+
+
+def _add_template(app: Sphinx, config: Config) -> None:
+    # Searched before the theme's own folders: its layout.html extends the theme's.
+    config.templates_path.insert(0, str(Path(__file__).with_name("templates")))
+
+
+def _register_filter(app: Sphinx) -> None:
+    templates = getattr(app.builder, "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        templates.environment.filters["first_paint"] = first_paint
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the template folder and the ``first_paint`` filter."""
+    app.connect("config-inited", _add_template)
+    app.connect("builder-inited", _register_filter)
+    # After sphinx.ext.mathjax (500) has added MathJax; before the state leaves the list.
+    app.connect("html-page-context", _mathjax_where_needed, priority=850)
+    app.connect("html-page-context", _state_after_text, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
