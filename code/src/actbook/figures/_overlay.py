@@ -18,7 +18,7 @@ from .._checks import interval, name_sequence
 from ..activations import Activation, get, names
 from ._plot import Picture, fixed_layout, new_figure, show
 from ._style import COLORS, style
-from ._widgets import Explorer
+from ._widgets import Explorer, labelled
 
 __all__ = ["OVERLAY_STYLES", "curve_name", "overlay_explorer"]
 
@@ -187,18 +187,16 @@ def overlay_explorer(
 
 def _chooser(offered: Sequence[Activation], start: int, label: str) -> widgets.DOMWidget:
     """Buttons with registry names for a few choices, else a menu of titles."""
-    style_ = {"description_width": "11em"}
     if len(offered) <= _MOST_BUTTONS:
-        return widgets.ToggleButtons(
-            options=[(r.name, i) for i, r in enumerate(offered)],
-            index=start,
-            description=label,
-            style=style_,
+        control = widgets.ToggleButtons(
+            options=[(r.name, i) for i, r in enumerate(offered)], index=start
         )
-    return widgets.Dropdown(
-        options=[(r.title, i) for i, r in enumerate(offered)],
-        index=start,
-        description=label,
-        style=style_,
-        layout=widgets.Layout(width="min(100%, 34rem)"),
-    )
+    else:
+        control = widgets.Dropdown(
+            options=[(r.title, i) for i, r in enumerate(offered)],
+            index=start,
+            layout=widgets.Layout(width="min(100%, 36rem)"),
+        )
+    labelled(control, label)
+    control.style.description_width = "11em"  # the labels name a colour and a line style
+    return control
