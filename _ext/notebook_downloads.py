@@ -40,6 +40,8 @@ RUNTIME_PACKAGES = ("ipykernel", "ipywidgets", "nbclient")
 DATA_FILES = ("benchmarks/README.md",)
 #: Metadata that only the build uses: the source map of the Markdown and Jupytext's pairing.
 BUILD_METADATA = ("source_map", "jupytext")
+#: Emitted with ``(docname, notebook)`` before a reader's notebook is written.
+READER_NOTEBOOK_EVENT = "book-reader-notebook"
 
 _README = """\
 Activation functions: an interactive textbook, as notebooks
@@ -74,6 +76,8 @@ def reader_notebook(app: Sphinx, docname: str) -> str | None:
         return None
     for key in BUILD_METADATA:
         notebook.metadata.pop(key, None)
+    # Other extensions may add to it (launch_buttons.py: the install cell).
+    app.emit(READER_NOTEBOOK_EVENT, docname, notebook)
     # The reader gives cells random ids on every build; numbered ids keep the file stable.
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"
@@ -207,6 +211,7 @@ def _write_archive(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the hooks."""
+    app.add_event(READER_NOTEBOOK_EVENT)
     # Before the theme builds its download menu (sphinx-book-theme connects at 501).
     app.connect("html-page-context", _offer_notebook, priority=500)
     app.connect("build-finished", _write_archive)

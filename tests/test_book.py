@@ -199,5 +199,5 @@ def test_sigmoid_page_has_a_live_explorer(built_book: BuildResult) -> None:
     models = [m["model_name"] for m in state["state"].values()]
     assert models.count("SelectionSliderModel") == 2
     assert models.count("ToggleButtonsModel") == 1
-    assert "LinkModel" in models
+    assert "DirectionalLinkModel" in models
     assert models.count("StackModel") >= 3

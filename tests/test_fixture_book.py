@@ -99,7 +99,7 @@ def test_explorer_state_is_embedded_with_local_widget_code(two_builds) -> None:
     models = [m["model_name"] for m in state.values()]
     # negative_slope (6 values incl. default) x bias (3) x derivative (2) = 36 pictures.
     assert models.count("HTMLModel") == 36
-    assert models.count("LinkModel") == 1 + 6 + 18
+    assert models.count("DirectionalLinkModel") == 1 + 6 + 18
     assert page.count("_static/html-manager/embed.js") == 1
     assert (build.html / "_static" / "html-manager" / "embed.js").is_file()
     index = (build.html / "index.html").read_text(encoding="utf-8")

@@ -96,3 +96,14 @@ def test_bad_arguments_name_the_parameter():
         ab.overlay_explorer(["relu", "tanh"], first="elu")
     with pytest.raises(ValueError, match="ylim"):
         ab.overlay_explorer(["relu", "tanh"], ylim=(1.0, 0.0))
+
+
+def test_each_control_drives_its_stack_in_a_live_kernel_too():
+    box = ab.overlay_explorer(["relu", "tanh", "sigmoid"])
+    first, second, grid = box.children
+    _, stack_1, stack_2 = grid.children
+    assert len(box.kernel_links) == 2
+    first.index = 2
+    assert (stack_1.selected_index, stack_2.selected_index) == (2, 1)
+    second.index = 0
+    assert (stack_1.selected_index, stack_2.selected_index) == (2, 0)

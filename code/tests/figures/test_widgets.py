@@ -1,4 +1,4 @@
-"""Explorers: nested stacks of pictures, each level jslinked to one control."""
+"""Explorers: nested stacks of pictures, each level linked to one control."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import actbook as ab
 import ipywidgets as widgets
 import pytest
 from actbook.figures._widgets import labelled
+from ipywidgets.widgets.widget_link import DirectionalLink
 
 
 def test_explorer_builds_one_frame_per_combination_and_links_every_stack():
@@ -34,10 +35,38 @@ def test_explorer_builds_one_frame_per_combination_and_links_every_stack():
     assert len(pictures) == 6
     assert all('alt="line from' in p.value for p in pictures)
     links = box.links
+    assert all(isinstance(link, DirectionalLink) for link in links)
     pairs = {(link.source[0].model_id, link.target[0].model_id) for link in links}
     assert (slider.model_id, outer.model_id) in pairs
     assert {(toggle.model_id, s.model_id) for s in inner} <= pairs
     assert len(links) == 4
+    assert all(link.source[1] == "index" and link.target[1] == "selected_index" for link in links)
+
+
+def test_explorer_stacks_follow_their_controls_in_the_kernel():
+    """With no browser to run the jsdlinks, the kernel-side links still switch pictures."""
+    box = ab.explorer(
+        lambda ax, a, b: ax.plot([0, 1], [a, b]),
+        [ab.Control("a", [1, 2, 3]), ab.Control("b", [False, True])],
+        alt=lambda v: f"line from {v['a']} to {v['b']}",
+    )
+    slider, toggle, outer = box.children
+
+    def shown() -> str:
+        inner = outer.children[outer.selected_index]
+        return inner.children[inner.selected_index].value
+
+    assert "line from 1 to False" in shown()
+    slider.value = 3
+    assert outer.selected_index == 2
+    assert "line from 3 to False" in shown()
+    toggle.value = True
+    assert [s.selected_index for s in outer.children] == [1, 1, 1]
+    assert "line from 3 to True" in shown()
+    # The links go one way: a stack set by hand leaves its control alone.
+    outer.selected_index = 0
+    assert slider.index == 2
+    assert len(box.kernel_links) == len(box.links) == 4
 
 
 def test_explorer_refuses_heavy_pages():

@@ -3,8 +3,9 @@
 The explorer lays its pictures on top of each other in one grid cell: the axes, then one
 stack of transparent curve pictures per control. Each control switches its own stack, so
 every pair of ``N`` activations is shown with ``2N + 1`` pictures, not the ``N²`` frames
-a grid of combinations would need. The links run in the browser (``jslink``), so the
-static page needs no kernel; in Jupyter the same widgets work as usual.
+a grid of combinations would need. The links run in the browser (``jsdlink``), so the
+static page needs no kernel; kernel-side links make the same widgets answer in a live
+kernel (see :class:`actbook.Explorer`).
 """
 
 from __future__ import annotations
@@ -132,7 +133,8 @@ def overlay_explorer(
     -------
     Explorer
         The two controls above one grid cell holding the axes and two stacks of
-        transparent pictures; ``links`` holds the two ``jslink`` objects.
+        transparent pictures; ``links`` holds the two browser links (``jsdlink``) and
+        ``kernel_links`` the kernel's (``dlink``), so it answers in a live kernel too.
 
     Raises
     ------
@@ -176,13 +178,11 @@ def overlay_explorer(
     grid = widgets.GridBox(
         [base, *stacks], layout=widgets.Layout(grid_template_areas='"overlay"', width="100%")
     )
-    links = tuple(
-        widgets.jslink((control, "index"), (stack, "selected_index"))
+    pairs = [
+        ((control, "index"), (stack, "selected_index"))
         for control, stack in zip(controls, stacks, strict=True)
-    )
-    box = Explorer([*controls, grid], layout=widgets.Layout(align_items="flex-start"))
-    box.links = links
-    return box
+    ]
+    return Explorer.linked([*controls, grid], pairs)
 
 
 def _chooser(offered: Sequence[Activation], start: int, label: str) -> widgets.DOMWidget:

@@ -2,9 +2,19 @@
 
 Every combination of the controls' values is drawn once, in Python, when the notebook
 executes. The pictures go into nested :class:`ipywidgets.Stack` widgets (one level per
-control) and each control's ``index`` is ``jslink``-ed to the ``selected_index`` of every
-stack of its level. The links run in the browser, so the page embeds the widget state
-and needs no kernel; in Jupyter the same widgets work as usual.
+control) and each control's ``index`` drives the ``selected_index`` of every stack of its
+level twice over:
+
+- a ``jsdlink``, which runs in the browser, so the static page embeds the widget state and
+  needs no kernel;
+- a kernel-side ``dlink``, so that in a live kernel the stacks follow the control even
+  where the front end runs no widget links (Colab's widget manager has not always run
+  them: googlecolab/colabtools issue 1612) and code in the notebook reads the picture
+  shown.
+
+Both links are directional (control to stack): a stack has no control of its own, and a
+two-way browser link would send a stale stack index coming back from the kernel during a
+fast drag on to the slider, so the two sides could keep correcting each other.
 
 Because the page holds one picture per combination, :func:`explorer` refuses grids with
 more than ``max_frames`` combinations: pages stay light.
@@ -20,6 +30,7 @@ from typing import Any, TypeVar
 import ipywidgets as widgets
 import numpy as np
 from ipywidgets.widgets.widget_description import DescriptionWidget
+from ipywidgets.widgets.widget_link import DirectionalLink
 from matplotlib.axes import Axes
 
 from .._checks import (
@@ -86,13 +97,31 @@ def labelled(control: _Labelled, label: str) -> _Labelled:
 
 
 class Explorer(widgets.VBox):
-    """The box an explorer returns: controls above pictures, plus its ``links``.
+    """The box an explorer returns: controls above pictures, plus its links.
 
-    ``links`` (a plain attribute, not synchronised with the browser) lists the
-    ``jslink`` objects that tie each control to its stacks, for inspection and tests.
+    ``links`` lists the ``jsdlink`` widgets that tie each control to its stacks in the
+    browser; ``kernel_links`` the ``dlink`` objects (traitlets') that do the same in the
+    kernel. Both are plain attributes, not synchronised with the browser, for inspection
+    and tests.
     """
 
-    links: tuple[widgets.Link, ...] = ()
+    links: tuple[DirectionalLink, ...] = ()
+    kernel_links: tuple[widgets.dlink, ...] = ()
+
+    @classmethod
+    def linked(
+        cls,
+        children: Sequence[widgets.Widget],
+        pairs: Sequence[tuple[tuple[widgets.Widget, str], tuple[widgets.Widget, str]]],
+    ) -> Explorer:
+        """A box of ``children`` in which each ``(source, target)`` pair drives its target.
+
+        Every pair gets both links: the browser's ``jsdlink`` and the kernel's ``dlink``.
+        """
+        box = cls(list(children), layout=widgets.Layout(align_items="flex-start"))
+        box.links = tuple(widgets.jsdlink(source, target) for source, target in pairs)
+        box.kernel_links = tuple(widgets.dlink(source, target) for source, target in pairs)
+        return box
 
 
 @dataclass(frozen=True)
@@ -241,14 +270,12 @@ def explorer(
 
     pictures = build(0, {})
     inputs = [control.widget() for control in controls]
-    links = tuple(
-        widgets.jslink((control_widget, "index"), (stack, "selected_index"))
+    pairs = [
+        ((control_widget, "index"), (stack, "selected_index"))
         for control_widget, stacks in zip(inputs, stacks_by_level, strict=True)
         for stack in stacks
-    )
-    box = Explorer([*inputs, pictures], layout=widgets.Layout(align_items="flex-start"))
-    box.links = links
-    return box
+    ]
+    return Explorer.linked([*inputs, pictures], pairs)
 
 
 def activation_explorer(
