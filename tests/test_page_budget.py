@@ -48,8 +48,8 @@ OVER_BUDGET = {
     "chapters/decision_boundaries.html": 1_800_000,
     "chapters/beyond_ridges.html": 1_550_000,
     "chapters/elu_selu.html": 1_475_000,
-    "chapters/classic_comparison.html": 1_275_000,
     "chapters/dying_relu.html": 1_250_000,
+    "chapters/atlas.html": 1_175_000,
     "chapters/fitting_by_hand.html": 1_225_000,
     "chapters/neuron.html": 1_225_000,
     "chapters/sparse_squared.html": 1_225_000,
@@ -65,6 +65,7 @@ OVER_BUDGET = {
     "chapters/identity.html": 1_100_000,
     "chapters/relu.html": 1_075_000,
     "chapters/silu.html": 1_075_000,
+    "chapters/softmax.html": 1_025_000,
 }
 #: Widget models a reader operates (sliders, buttons, menus, boxes to tick or type in).
 CONTROL_MODEL = re.compile(
