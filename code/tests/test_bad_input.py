@@ -134,6 +134,8 @@ CASES = [
     ("library_names_markdown", lambda: ab.library_names_markdown([1]), "rows", ValueError),
     ("atlas_markdown", lambda: ab.atlas_markdown([{"name": "relu"}]), "rows", ValueError),
     ("atlas_thumbnail", lambda: ab.atlas_thumbnail("nope"), "nope", ValueError),
+    ("broken_at_jumps", lambda: ab.broken_at_jumps(X, X[:3]), "'y'", ValueError),
+    ("broken_at_jumps", lambda: ab.broken_at_jumps(np.eye(2), np.eye(2)), "'x'", ValueError),
     (
         "computed_properties",
         lambda: ab.computed_properties("elu", {"alpha": INF}),

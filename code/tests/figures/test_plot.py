@@ -29,9 +29,11 @@ def test_plot_activation_applies_weight_bias_and_parameters():
     )
     x, y = lines[0].get_data()
     np.testing.assert_allclose(y, np.where(2 * x + 1 >= 0, 2 * x + 1, 0.2 * (2 * x + 1)))
-    _, slope = lines[1].get_data()
+    x, slope = lines[1].get_data()
+    drawn = ~np.isnan(slope)  # the slope's jump at the kink is left as a gap
+    assert drawn.sum() == len(slope) - 1
     # Chain rule: d/dx f(2x + 1) = 2 f'(2x + 1).
-    np.testing.assert_allclose(slope, np.where(2 * x + 1 > 0, 2.0, 0.4))
+    np.testing.assert_allclose(slope[drawn], np.where(2 * x[drawn] + 1 > 0, 2.0, 0.4))
 
 
 def test_plot_activation_without_derivative_draws_one_curve():
@@ -128,3 +130,29 @@ def test_fixed_layout_refuses_bad_margins(margins, named):
         fixed_layout(ab.new_figure()[1], **margins)
     with pytest.raises(ValueError, match="'ax'"):
         fixed_layout("axes", left=0.1)
+
+
+def test_jumps_get_a_gap_and_smooth_curves_none():
+    x = np.linspace(-1.0, 1.0, 201)
+    step = np.where(x >= 0, 1.0, 0.0)
+    bx, by = ab.broken_at_jumps(x, step)
+    (gap,) = np.flatnonzero(np.isnan(by))
+    assert bx[gap - 1] < 0 <= bx[gap + 1] and by[gap - 1] == 0 and by[gap + 1] == 1
+    assert len(bx) == len(x) + 1 and np.array_equal(bx[~np.isnan(by)], x)
+    # Smooth curves, even steep or fast ones, and kinks are drawn unbroken.
+    for curve in (np.tanh(20 * x), np.abs(x), np.sin(30 * x), 30 * np.cos(30 * x)):
+        assert not np.isnan(ab.broken_at_jumps(x, curve)[1]).any()
+
+
+def test_plot_activation_does_not_join_a_jump():
+    fig, ax = ab.new_figure()
+    function, slope = ab.plot_activation(ax, "step", xlim=(-1.0, 1.0))
+    x, y = function.get_data()
+    assert np.isnan(y).sum() == 1
+    finite = ~np.isnan(y)
+    assert set(np.unique(y[finite])) == {0.0, 1.0}  # no point between the two levels
+    # ReLU's slope jumps from 0 to 1 at the kink; the function itself is unbroken.
+    fig, ax = ab.new_figure()
+    function, slope = ab.plot_activation(ax, "relu", xlim=(-1.0, 1.0))
+    assert not np.isnan(function.get_ydata()).any()
+    assert np.isnan(slope.get_ydata()).sum() == 1

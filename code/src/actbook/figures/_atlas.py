@@ -14,7 +14,7 @@ from ..activations._atlas import AtlasRow, checked_rows
 from ._benchmark_table import BenchmarkTable
 from ._display import Markdown, markdown_table
 from ._overlay import curve_name
-from ._plot import Picture, fixed_layout, new_figure, show
+from ._plot import Picture, broken_at_jumps, fixed_layout, new_figure, show
 from ._style import COLORS, style
 
 __all__ = ["atlas_markdown", "atlas_thumbnail"]
@@ -45,8 +45,10 @@ def atlas_thumbnail(activation: str | Activation) -> Picture:
     with style():
         ax.axhline(0, color=COLORS["muted"], linewidth=0.6)
         ax.axvline(0, color=COLORS["muted"], linewidth=0.6)
-        ax.plot(x, values, color=COLORS["function"], linewidth=1.6)
-        ax.plot(x, slopes, color=COLORS["derivative"], linewidth=1.2, linestyle="--")
+        ax.plot(*broken_at_jumps(x, values), color=COLORS["function"], linewidth=1.6)
+        ax.plot(
+            *broken_at_jumps(x, slopes), color=COLORS["derivative"], linewidth=1.2, linestyle="--"
+        )
         ax.set_xlim(*_THUMBNAIL_XLIM)
         ax.set_xticks([])
         ax.set_yticks([])

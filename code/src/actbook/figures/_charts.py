@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 
 from .._checks import figure_size, finite_array, instance, integer, interval, name_sequence
 from ..activations import Activation, get
-from ._plot import Picture, new_figure, show
+from ._plot import Picture, broken_at_jumps, new_figure, show
 from ._style import COLORS, style
 
 __all__ = [
@@ -75,11 +75,10 @@ def _draw_curves(
     """Draw one activation (and its derivative, dashed) without axes decoration."""
     x = np.linspace(xlim[0], xlim[1], integer("points", points, 2))
     values, slopes = activation.plot_values(x, **dict(params or {}))
-    lines = ax.plot(x, values, color=color, label=label)
+    lines = ax.plot(*broken_at_jumps(x, values), color=color, label=label)
     if derivative:
         lines += ax.plot(
-            x,
-            slopes,
+            *broken_at_jumps(x, slopes),
             color=derivative_color or color,
             linestyle="--",
             label=None if label is None else f"{label}′",

@@ -17,7 +17,7 @@ import numpy as np
 
 from .._checks import interval, name_sequence
 from ..activations import Activation, get, names
-from ._plot import Picture, fixed_layout, new_figure, show
+from ._plot import Picture, broken_at_jumps, fixed_layout, new_figure, show
 from ._style import COLORS, style
 from ._widgets import Explorer, labelled
 
@@ -93,7 +93,7 @@ def _layer_pictures(
     pictures = []
     for act in records:
         for line, curve in zip(lines, act.plot_values(x), strict=True):
-            line.set_ydata(curve)
+            line.set_data(*broken_at_jumps(x, curve))
         alt = (
             f"{looks['words'].capitalize()} curves of the {curve_name(act)}: the function "
             f"on the left, its derivative on the right, for x from {xlim[0]:g} to "

@@ -29,6 +29,7 @@ __all__ = [
     "Picture",
     "activation_alt_text",
     "activation_figure",
+    "broken_at_jumps",
     "fixed_layout",
     "new_figure",
     "plot_activation",
@@ -110,6 +111,55 @@ def fixed_layout(ax: Axes, **margins: float) -> None:
     ax.set_position(ax.get_subplotspec().get_position(fig))
 
 
+#: A step between neighbouring samples is a jump when it is this many times the steps on
+#: either side (a smooth curve's steps change slowly) and a visible share of the curve.
+_JUMP_RATIO = 10.0
+_JUMP_SHARE = 0.02
+
+
+def broken_at_jumps(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(x, y)`` with a gap (NaN) inserted wherever ``y`` jumps between two samples.
+
+    Without it a line plot joins the two sides of a discontinuity with a steep segment,
+    and the step function looks as if it took every value between 0 and 1. A jump is a
+    step between neighbours that is at least ``_JUMP_SHARE`` of the curve's finite span
+    and ``_JUMP_RATIO`` times the steps on both sides (so never the first or last step).
+
+    Parameters
+    ----------
+    x, y : ndarray, shape (n,)
+        Sample points (increasing) and values.
+
+    Returns
+    -------
+    x, y : ndarray
+        Copies with one NaN point inserted inside each jump.
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if x.ndim != 1 or y.shape != x.shape:
+        raise ValueError(
+            f"parameters 'x' and 'y' must be vectors of one length, got shapes "
+            f"{x.shape} and {y.shape}"
+        )
+    finite = y[np.isfinite(y)]
+    if y.size < 3 or finite.size == 0:
+        return x, y
+    span = float(finite.max() - finite.min())
+    with np.errstate(invalid="ignore"):
+        steps = np.abs(np.diff(y))
+        # The first and last steps have one neighbour, too little to tell a jump from a
+        # coarsely sampled oscillation: they are never breaks.
+        neighbours = np.maximum(
+            np.concatenate(([np.inf], steps[:-1])), np.concatenate((steps[1:], [np.inf]))
+        )
+        jumps = np.flatnonzero((steps > _JUMP_SHARE * span) & (steps > _JUMP_RATIO * neighbours))
+    if jumps.size == 0:
+        return x, y
+    middle = (x[jumps] + x[jumps + 1]) / 2
+    return np.insert(x, jumps + 1, middle), np.insert(y, jumps + 1, np.nan)
+
+
 def plot_activation(
     ax: Axes,
     activation: str | Activation,
@@ -168,11 +218,10 @@ def plot_activation(
     with style():
         ax.axhline(0, color=COLORS["muted"], linewidth=0.8)
         ax.axvline(0, color=COLORS["muted"], linewidth=0.8)
-        lines = ax.plot(x, values, color=color or COLORS["function"], label=name)
+        lines = ax.plot(*broken_at_jumps(x, values), color=color or COLORS["function"], label=name)
         if derivative:
             lines += ax.plot(
-                x,
-                weight * slopes,
+                *broken_at_jumps(x, weight * slopes),
                 color=COLORS["derivative"],
                 linestyle="--",
                 label=f"derivative of {name}" if label else "derivative",
