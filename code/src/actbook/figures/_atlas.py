@@ -13,8 +13,7 @@ from ..activations import Activation, get
 from ..activations._atlas import AtlasRow, checked_rows
 from ._benchmark_table import BenchmarkTable
 from ._display import Markdown, markdown_table
-from ._overlay import curve_name
-from ._plot import Picture, broken_at_jumps, fixed_layout, new_figure, show
+from ._plot import Picture, broken_at_jumps, curve_name, fixed_layout, new_figure, show
 from ._style import COLORS, style
 
 __all__ = ["atlas_markdown", "atlas_thumbnail"]

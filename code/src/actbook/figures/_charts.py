@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 
 from .._checks import figure_size, finite_array, instance, integer, interval, name_sequence
 from ..activations import Activation, get
-from ._plot import Picture, broken_at_jumps, new_figure, show
+from ._plot import Picture, broken_at_jumps, curve_name, new_figure, show
 from ._style import COLORS, style
 
 __all__ = [
@@ -51,13 +51,6 @@ def _unique(activations: Sequence[str | Activation]) -> list[Activation]:
     if not records:
         raise ValueError("parameter 'activations' needs at least one activation")
     return records
-
-
-def _describe(activation: Activation) -> str:
-    """The activation's title, naming the plotted slice for vector activations."""
-    if activation.elementwise:
-        return activation.title
-    return f"{activation.title} ({activation.curve_label})"
 
 
 def _draw_curves(
@@ -164,7 +157,7 @@ def overlay_alt_text(
     """Describe in words what :func:`plot_overlay` draws, for the ``alt`` attribute."""
     records = _unique(activations)
     xlim = interval("xlim", xlim)
-    names = [_describe(r) for r in records]
+    names = [curve_name(r) for r in records]
     if len(names) == 1:
         what = f"Plot of the {names[0]}"
         tail = ", solid, and its derivative, dashed," if derivative else ""
@@ -232,7 +225,7 @@ def activation_grid(
         for ax in flat[len(records) :]:
             ax.set_visible(False)
     if alt is None:
-        listing = "; ".join(_describe(r) for r in records)
+        listing = "; ".join(curve_name(r) for r in records)
         drawn = "the function solid and its derivative dashed" if derivative else "the function"
         alt = (
             f"Grid of {len(records)} small plots on the same axes, x from {xlim[0]:g} to "

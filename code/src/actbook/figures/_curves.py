@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 
 from .._checks import name_sequence, number_sequence, real
 from ..activations import Activation, get
-from ._plot import Picture, new_figure, plot_activation, show
+from ._plot import Picture, curve_name, new_figure, plot_activation, show
 from ._style import COLORS, style
 
 __all__ = [
@@ -88,11 +88,6 @@ class Curve:
         if self.weight != 1.0:
             words.append(f"weight {self.weight:g}")
         return ", ".join(words)
-
-
-def _what(record: Activation) -> str:
-    """The activation's title, naming the plotted slice for vector activations."""
-    return record.title if record.elementwise else f"{record.title} ({record.curve_label})"
 
 
 def _runs(x: np.ndarray, where: np.ndarray) -> str:
@@ -217,19 +212,19 @@ def activation_curves_alt_text(
     same = len({r.name for r in records}) == 1
     listing = []
     for curve, color in zip(curves, CURVE_COLORS, strict=False):
-        name = curve.label or curve.settings() or _what(curve.record)
+        name = curve.label or curve.settings() or curve_name(curve.record)
         if not same and curve.label:
-            name += f" ({_what(curve.record)})"
+            name += f" ({curve_name(curve.record)})"
         listing.append(f"{name}, in {COLOR_WORDS[color]}")
     if len(curves) == 1:
-        text = f"Plot of the {_what(records[0])}"
+        text = f"Plot of the {curve_name(records[0])}"
     elif same:
-        text = f"Plot of the {_what(records[0])} at {len(curves)} settings"
+        text = f"Plot of the {curve_name(records[0])} at {len(curves)} settings"
     else:
         text = f"Plot of {len(curves)} curves"
     text += f" for x from {xlim[0]:g} to {xlim[1]:g}: " + "; ".join(listing)
     if reference is not None:
-        name = reference.label or _what(reference.record)
+        name = reference.label or curve_name(reference.record)
         text += f"; and, for reference, {name}, in grey"
     text += "."
     if levels:

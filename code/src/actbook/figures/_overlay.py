@@ -17,11 +17,11 @@ import numpy as np
 
 from .._checks import interval, name_sequence
 from ..activations import Activation, get, names
-from ._plot import Picture, broken_at_jumps, fixed_layout, new_figure, show
+from ._plot import Picture, broken_at_jumps, curve_name, fixed_layout, new_figure, show
 from ._style import COLORS, style
 from ._widgets import Explorer, labelled
 
-__all__ = ["OVERLAY_STYLES", "curve_name", "overlay_explorer"]
+__all__ = ["OVERLAY_STYLES", "overlay_explorer"]
 
 #: How each menu's curves are drawn: colour, line style and the words the alt text and
 #: the menu's label use for them. Colour and dashes both differ, so the pair stays
@@ -37,13 +37,6 @@ _OVERLAY_MARGINS = {"left": 0.07, "right": 0.985, "bottom": 0.17, "top": 0.88, "
 
 #: Up to this many choices, each control is a row of buttons; beyond it, a menu.
 _MOST_BUTTONS = 8
-
-
-def curve_name(activation: Activation) -> str:
-    """The title, and for an activation that is not elementwise, which slice is drawn."""
-    if activation.elementwise:
-        return activation.title
-    return f"{activation.title} ({activation.curve_label})"
 
 
 def _overlay_figure(xlim, ylim, derivative_ylim):

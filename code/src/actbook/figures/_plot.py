@@ -234,6 +234,13 @@ def plot_activation(
     return lines
 
 
+def curve_name(activation: Activation) -> str:
+    """The activation's title, naming the plotted slice for vector activations."""
+    if activation.elementwise:
+        return activation.title
+    return f"{activation.title} ({activation.curve_label})"
+
+
 def activation_alt_text(
     activation: str | Activation,
     params: Mapping[str, float] | None = None,
@@ -248,7 +255,7 @@ def activation_alt_text(
     resolved = act.resolve(params)
     weight, bias = real("weight", weight), real("bias", bias)
     xlim = interval("xlim", xlim)
-    what = act.title if act.elementwise else f"{act.title} ({act.curve_label})"
+    what = curve_name(act)
     settings = [f"{k} = {v:g}" for k, v in resolved.items()]
     if weight != 1.0 or bias != 0.0:
         settings += [f"weight = {weight:g}", f"bias = {bias:g}"]
