@@ -24,7 +24,9 @@ include the allocation that ours avoid; the allocating copy ``x.copy()`` shows w
 fresh array costs. Below the table, ReLU without ``out=`` and GELU in float64 (f and f'
 beside PyTorch's) are printed as extra lines.
 
-Each figure is the minimum over ``repeat`` rounds of the process's CPU time
+Each row times its own copy and allocating copy in the same rounds as its kernels, and
+its ours/copy ratios divide by that copy: minima over the same moments of load. Each
+figure is the minimum over ``repeat`` rounds of the process's CPU time
 (``time.process_time``; ``--wall`` for the wall clock), the least-disturbed round: noise
 on a shared machine only ever adds time. Rounds interleave ours, PyTorch and the copy, so
 load from other processes affects all columns alike. Ratios above 1 mean ours is slower. Targets
@@ -83,11 +85,6 @@ def best_times(funcs: dict, repeat: int) -> dict:
     return best
 
 
-def best_time(func, repeat: int) -> float:
-    """Minimum wall time of ``func()`` over ``repeat`` calls, after one warm-up call."""
-    return best_times({"f": func}, repeat)["f"]
-
-
 def torch_callables():
     """``(torch, adapters)`` or ``(None, {})`` when torch is not installed."""
     try:
@@ -136,16 +133,12 @@ def measure_float64_gelu(size: int, repeat: int) -> dict | None:
     return best_times(funcs, repeat)
 
 
-def measure(size: int, repeat: int, only: list[str] | None) -> tuple[list[dict], float]:
-    """Time every selected elementwise activation; return rows and the copy time."""
+def measure(size: int, repeat: int, only: list[str] | None) -> list[dict]:
+    """Time every selected elementwise activation, each beside its own copy floors."""
     rng = np.random.default_rng(0)
     x = (rng.standard_normal(size, dtype=np.float32) * 3).astype(np.float32)
     buffer = np.empty_like(x)
     result = np.empty_like(x)  # what ours write into (out=)
-    copy = best_time(lambda: np.copyto(buffer, x), repeat)
-    # A function that returns a new array also pays for fresh pages (the allocator hands
-    # 40 MB blocks back to the OS on free): this second floor shows that share.
-    allocating_copy = best_time(lambda: x.copy(), repeat)
     torch, adapters = torch_callables()
     rows = []
     for activation in ab.registry():
@@ -155,6 +148,10 @@ def measure(size: int, repeat: int, only: list[str] | None) -> tuple[list[dict],
         funcs = {
             "ours_f": partial(activation.function, x, **params, out=result),
             "ours_df": partial(activation.derivative, x, **params, out=result),
+            # The floors are timed in the same rounds as the row they divide, so a ratio
+            # compares minima over the same moments of load. A function that returns a
+            # new array also pays for fresh pages (the allocator hands 40 MB blocks back
+            # to the OS on free): the allocating copy shows that share.
             "copy": partial(np.copyto, buffer, x),
             "alloc": x.copy,
         }
@@ -164,29 +161,31 @@ def measure(size: int, repeat: int, only: list[str] | None) -> tuple[list[dict],
         if torch is not None and comparable and activation.name in adapters:
             funcs.update(_torch_pair(torch, adapters[activation.name][1], x, params))
         times = best_times(funcs, repeat)
-        copy = min(copy, times.pop("copy"))
-        allocating_copy = min(allocating_copy, times.pop("alloc"))
-        row = {"name": activation.name, "torch_f": None, "torch_df": None, **times}
-        rows.append(row)
-    return rows, (copy, allocating_copy)
+        rows.append({"name": activation.name, "torch_f": None, "torch_df": None, **times})
+    return rows
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None else a / b
 
 
-def summarise(rows: list[dict], floors: tuple[float, float]) -> tuple[list[dict], dict]:
-    """Add ratio columns; return the rows and the summary numbers."""
-    copy, allocating_copy = floors
+def summarise(rows: list[dict]) -> tuple[list[dict], dict]:
+    """Add ratio columns; return the rows and the summary numbers.
+
+    Each row's ratios to the copy use the copy timed in that row's own rounds; the floors
+    printed in the header are the medians of those per-row floors.
+    """
     for row in rows:
         row["f_vs_torch"] = _ratio(row["ours_f"], row["torch_f"])
         row["df_vs_torch"] = _ratio(row["ours_df"], row["torch_df"])
-        row["f_vs_copy"] = row["ours_f"] / copy
-        row["df_vs_copy"] = row["ours_df"] / copy
+        row["f_vs_copy"] = row["ours_f"] / row["copy"]
+        row["df_vs_copy"] = row["ours_df"] / row["copy"]
+    copies = [row["copy"] for row in rows]
     torch_ratios = [r[k] for r in rows for k in ("f_vs_torch", "df_vs_torch") if r[k] is not None]
     summary = {
-        "copy_ms": copy * 1e3,
-        "allocating_copy_ms": allocating_copy * 1e3,
+        "copy_ms": statistics.median(copies) * 1e3,
+        "copy_range_ms": (min(copies) * 1e3, max(copies) * 1e3),
+        "allocating_copy_ms": statistics.median(row["alloc"] for row in rows) * 1e3,
         "median_vs_torch": statistics.median(torch_ratios) if torch_ratios else None,
         "max_vs_torch": max(torch_ratios) if torch_ratios else None,
         "over_max": sorted(
@@ -214,8 +213,11 @@ def render(rows: list[dict], summary: dict, size: int, repeat: int) -> str:
     """A Markdown table plus the summary lines against the targets."""
     lines = [
         f"{size:,} float32 values, single thread, best of {repeat}; times in ms; "
-        f"copy floor (np.copyto into a preallocated buffer) {summary['copy_ms']:.1f} ms; "
-        f"allocating copy (x.copy()) {summary['allocating_copy_ms']:.1f} ms.",
+        f"copy floor (np.copyto into a preallocated buffer, median of the rows' own floors) "
+        f"{summary['copy_ms']:.1f} ms; "
+        f"allocating copy (x.copy(), likewise) {summary['allocating_copy_ms']:.1f} ms; "
+        "each row's ours/copy divides by the copy timed in its own rounds "
+        "({:.1f}–{:.1f} ms over the rows).".format(*summary["copy_range_ms"]),
         "",
         "| activation | ours f | torch f | f ours/torch | f ours/copy | "
         "ours f' | torch f' | f' ours/torch | f' ours/copy |",
@@ -269,8 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.wall:
         global CLOCK
         CLOCK = time.perf_counter
-    rows, floors = measure(args.size, args.repeat, args.only)
-    rows, summary = summarise(rows, floors)
+    rows, summary = summarise(measure(args.size, args.repeat, args.only))
     if not args.only or "gelu" in args.only:
         summary["gelu_float64"] = measure_float64_gelu(args.size, args.repeat)
     text = render(rows, summary, args.size, args.repeat)
