@@ -17,7 +17,9 @@ What is timed, on the same float32 array of ``size`` standard-normal values time
   timed: that runs exactly the derivative kernel (e.g. ``threshold_backward``,
   ``sigmoid_backward``), which also multiplies by the incoming gradient (ones).
 * ``copy``     : ``np.copyto`` into a preallocated buffer: one read and one write, the
-  memory-bandwidth floor for any elementwise function.
+  memory-bandwidth floor for any elementwise function; ``new copy``: ``x.copy()``, the
+  floor of a function that returns a new array. Both are timed in every row's rounds
+  and printed in its last two columns.
 
 PyTorch's functional calls return a new tensor (most have no ``out=``), so its columns
 include the allocation that ours avoid; the allocating copy ``x.copy()`` shows what a
@@ -220,8 +222,8 @@ def render(rows: list[dict], summary: dict, size: int, repeat: int) -> str:
         "({:.1f}–{:.1f} ms over the rows).".format(*summary["copy_range_ms"]),
         "",
         "| activation | ours f | torch f | f ours/torch | f ours/copy | "
-        "ours f' | torch f' | f' ours/torch | f' ours/copy |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "ours f' | torch f' | f' ours/torch | f' ours/copy | copy | new copy |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         cells = [
@@ -234,6 +236,8 @@ def render(rows: list[dict], summary: dict, size: int, repeat: int) -> str:
             _fmt(None if r["torch_df"] is None else r["torch_df"] * 1e3, "ms"),
             _fmt(r["df_vs_torch"]),
             _fmt(r["df_vs_copy"]),
+            _fmt(r["copy"] * 1e3, "ms"),
+            _fmt(r["alloc"] * 1e3, "ms"),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     median = summary["median_vs_torch"]
