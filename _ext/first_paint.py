@@ -26,6 +26,8 @@ extension rewrites the three ``<head>`` blocks of the theme's page template
   a phone) is dropped: it only turns ``<i class="fa-...">`` icons into inline SVG, and the
   theme's stylesheet already draws the same icons from its own web fonts.
 
+The same template serves the page's stylesheets as one file (:mod:`css_bundle`).
+
 ``tests/test_page_budget.py`` checks every built page for a blocking script.
 """
 
@@ -146,7 +148,9 @@ def _register_filter(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the template folder and the ``first_paint`` filter."""
+    """Register the template folder, the ``first_paint`` filter and the CSS bundler."""
+    # The template also applies css_bundle's filter: the two come together.
+    app.setup_extension("css_bundle")
     app.connect("config-inited", _add_template)
     app.connect("builder-inited", _register_filter)
     # After sphinx.ext.mathjax (500) has added MathJax; before the state leaves the list.
