@@ -624,6 +624,66 @@ def test_sine_keeps_signed_zeros_and_dtypes():
     assert ew.sine(x, omega_0=30.0) == np.float32(_sin_exact(float(x), 30.0))
 
 
+def _float32_inputs_for_the_reduction(omega: float) -> np.ndarray:
+    """float32 x whose products omega x are hard to reduce: near multiples of pi/2 (and
+    their float32 neighbours), large ones up to and beyond the reduction's bound, tiny
+    ones, zeros and the largest float32."""
+    w = float(np.float32(omega))
+    rng = np.random.default_rng(13)
+    k = np.concatenate([np.arange(-8, 9), rng.integers(-(2**21), 2**21, 120)])
+    near = np.float32(k * (math.pi / 2) / w)
+    edge = np.float32(ew._REDUCTION_BOUND / w)
+    return np.concatenate(
+        [
+            near,
+            np.nextafter(near, np.float32(np.inf)),
+            np.nextafter(near, np.float32(-np.inf)),
+            np.float32(rng.uniform(-1.5, 1.5, 200) * ew._REDUCTION_BOUND / w),
+            np.float32(rng.standard_normal(200) * 3),
+            [edge, np.nextafter(edge, np.float32(np.inf)), -edge, 3e38, -1e-45, 1e-30, 0.0],
+        ]
+    ).astype(np.float32)
+
+
+@pytest.mark.parametrize("omega", [1.0, 30.0, 1000.0])
+def test_float32_sine_is_the_rounded_sine_of_the_exact_product(omega):
+    """float32 reduces omega x by hand (pi in three parts): still correctly rounded.
+
+    The error bound is half an ulp of the float32 result (plus 1e-6 of an ulp for the
+    float64 steps). Rounding the product to float32 first misses that by far, and so does
+    a reduction by the float64 ``math.pi`` near its multiples.
+    """
+    x = _float32_inputs_for_the_reduction(omega)
+    w = float(np.float32(omega))
+    products = [mpmath.mpf(w) * mpmath.mpf(float(v)) for v in x]
+    with mpmath.workdps(60):
+        sines = np.array([float(mpmath.sin(p)) for p in products])
+        slopes = np.array([float(w * mpmath.cos(p)) for p in products])
+    for function, exact in ((ew.sine, sines), (ew.sine_derivative, slopes)):
+        got = function(x, omega_0=omega)
+        assert got.dtype == np.float32
+        ulps = np.abs(got - exact) / np.spacing(np.abs(exact).astype(np.float32))
+        assert ulps.max() <= 0.5 + 1e-6, (function.__name__, x[np.argmax(ulps)], ulps.max())
+    if omega != 1:  # the float32 product omega x is exact only at omega = 1
+        moderate = np.abs(x) < 1e30
+        naive = np.sin(x[moderate] * np.float32(w))
+        exact = sines[moderate]
+        assert (np.abs(naive - exact) / np.spacing(np.abs(exact).astype(np.float32))).max() > 100
+
+
+def test_small_float_sine_in_blocks_with_values_for_the_general_path():
+    """Blocks with ±inf, NaN or products beyond the reduction mix both paths correctly."""
+    for dtype, large in ((np.float16, 6e4), (np.float32, 3e38)):
+        values = np.array([np.inf, 0.3, -np.inf, np.nan, large, -0.0, 2e3, -7.0], dtype=dtype)
+        many = np.tile(values, 20_001)  # several blocks, each with some of every kind
+        for function in (ew.sine, ew.sine_derivative):
+            one_by_one = [function(v, omega_0=30.0) for v in values]
+            got = function(many, omega_0=30.0)
+            assert got.dtype == dtype
+            np.testing.assert_array_equal(got, np.tile(one_by_one, 20_001))
+        assert np.signbit(ew.sine(many, omega_0=30.0)[5::8]).all()
+
+
 # -- out= -------------------------------------------------------------------------------------
 def _out_functions(activation):
     """The kernel and the registry call, for the value and the derivative."""
