@@ -277,7 +277,13 @@ def test_explorer_code_loads_only_when_an_explorer_is_reached(
     assert page.locator("article p").first.is_visible()
     assert not [url for url in report.requests if "html-manager/embed.js" in url]
     assert explorers(page).count() == 0
+    # Meanwhile each explorer's still poster stands in its place, picture and alt text
+    # included (explorer_posters.py); the live explorer replaces it.
+    posters = page.locator(".explorer-poster")
+    assert posters.count() == page.locator(f'script[type="{WIDGET_VIEW}"]').count() > 0
+    assert posters.first.locator("img").first.get_attribute("alt")
     wake_explorers(page)
+    page.wait_for_function("!document.querySelector('.explorer-poster').offsetParent")
     page.context.close()
     assert [url for url in report.requests if "html-manager/embed.js" in url]
     assert report.errors == [], report.errors
