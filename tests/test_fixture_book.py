@@ -71,20 +71,22 @@ def test_notebooks_are_executed_side_by_side_then_read_from_the_cache(two_builds
         assert "the sum of 0 to 9 is 45" in page
 
 
-def test_a_failing_notebook_fails_the_build_with_its_traceback(tmp_path: Path) -> None:
-    book = make_fixture_book(tmp_path / "book")
-    (book / "broken.md").write_text(
-        (book / "numbers.md")
-        .read_text(encoding="utf-8")
-        .replace(
-            'print("the sum of 0 to 9 is", sum(range(10)))',
-            'raise RuntimeError("a deliberate failure in the fixture")',
-        ),
-        encoding="utf-8",
-    )
+def build_with_page(target: Path, name: str, text: str) -> BuildResult:
+    """Build the fixture book at ``target`` with one more page, ``name``.md holding ``text``."""
+    book = make_fixture_book(target)
+    (book / f"{name}.md").write_text(text, encoding="utf-8")
     with (book / "_toc.yml").open("a", encoding="utf-8") as toc:
-        toc.write("  - file: broken\n")
-    build = build_book(book)
+        toc.write(f"  - file: {name}\n")
+    return build_book(book)
+
+
+def test_a_failing_notebook_fails_the_build_with_its_traceback(tmp_path: Path) -> None:
+    notebook = (FIXTURE / "numbers.md").read_text(encoding="utf-8")
+    failing = notebook.replace(
+        'print("the sum of 0 to 9 is", sum(range(10)))',
+        'raise RuntimeError("a deliberate failure in the fixture")',
+    )
+    build = build_with_page(tmp_path / "book", "broken", failing)
     assert build.returncode != 0
     assert "broken: failed here; myst-nb runs it again" in build.log
     # myst-nb's own report, with the traceback, from its second attempt.
@@ -106,10 +108,26 @@ def test_explorer_state_is_embedded_with_local_widget_code(two_builds) -> None:
     assert "html-manager/embed.js" not in index
 
 
-def test_formula_output_is_rendered_as_math(two_builds) -> None:
+def test_formula_output_is_typeset_when_the_book_is_built(two_builds) -> None:
     page = _page(two_builds[0])
-    assert r"\tanh" in page
-    assert 'class="math' in page
+    # ab.formula's Markdown output: Sphinx's math element, MathJax's CommonHTML inside it.
+    assert re.search(r'<div class="math notranslate nohighlight">\s*<mjx-container', page)
+    assert "<mi>tanh</mi>" in page  # the MathML a screen reader reads
+    assert r"\tanh" not in page  # no TeX left for a browser
+    assert "mathjax/tex-chtml.js" not in page
+
+
+def test_a_formula_that_is_not_tex_fails_the_build_naming_page_and_formula(
+    tmp_path: Path,
+) -> None:
+    text = "# Bad maths\n\nA sound formula $x^2$ and one that is not: $\\sigma(\\nosuchmacro x)$.\n"
+    build = build_with_page(tmp_path / "book", "bad_maths", text)
+    assert build.returncode != 0
+    assert "a formula is not valid TeX" in build.log, build.log[-3000:]
+    assert (
+        "bad_maths.html (from bad_maths.md): Undefined control sequence \\nosuchmacro "
+        "in the formula  \\sigma(\\nosuchmacro x)"
+    ) in build.log, build.log[-3000:]
 
 
 def _canonical_widget_state(state: dict) -> list[str]:
