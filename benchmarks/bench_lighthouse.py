@@ -41,8 +41,9 @@ from pathlib import Path
 from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parents[1]
-# The tests' local server (tests/conftest.py), here with a handler that compresses.
-sys.path.insert(0, str(ROOT / "tests"))
+# The tests' local server (tests/conftest.py, which reads the book's _ext), here with a
+# handler that compresses.
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "_ext")]
 from conftest import serve  # noqa: E402
 
 SITE = ROOT / "_build" / "html"

@@ -82,11 +82,3 @@ def test_mathjax_stays_on_a_page_with_a_formula_or_an_explorer() -> None:
     context = {"script_files": _scripts(state), "body": "<p>Text.</p>"}
     first_paint._mathjax_where_needed(_App(), "b", "page.html", context, None)
     assert len(context["script_files"]) == 4
-
-
-def test_the_widget_state_moves_to_the_end_of_the_body() -> None:
-    state = _JavaScript(None, type=STATE, body='{"state": {}}')
-    context = {"script_files": [_JavaScript("doctools.js"), state], "body": "<p>text</p>"}
-    first_paint._state_after_text(_App(), "a", "page.html", context, None)
-    assert [str(s.filename) for s in context["script_files"]] == ["doctools.js"]
-    assert context["body"] == f'<p>text</p><script type="{STATE}">{{"state": {{}}}}</script>'

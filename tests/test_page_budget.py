@@ -7,11 +7,15 @@ The deterministic half of issue 14 (the timings are measured by
 * no script in any page's ``<head>`` blocks the parser (each is ``defer``, ``async`` or a
   module), so the text and static figures show before any explorer is live;
 * no page loads the theme's 1.5 MB icon script, and only pages with maths load MathJax;
+* no page holds its widget state (the explorers' frames): each page with explorers loads
+  its own state script with the explorers' code, and that script holds every model the
+  page's explorers name;
 * every control of every explorer has a plain-text visible label, which the deferred
   ``widget-labels.js`` turns into its accessible name (the browser test checks the names
   themselves);
-* every page, with the scripts, stylesheets and pictures it loads, stays within its byte
-  budget, counted as a gzip-serving server sends it.
+* every page, with the scripts, stylesheets and pictures it loads (those loaded on demand,
+  the state script among them, included), stays within its byte budget, counted as a
+  gzip-serving server sends it.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import zlib
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuildResult
+from conftest import WIDGET_VIEW, BuildResult, has_explorers, state_scripts, widget_states
 
 pytestmark = pytest.mark.book
 
@@ -41,9 +46,9 @@ COMPRESSED = {".html", ".js", ".css", ".svg", ".json", ".txt"}
 #: and fonts are not counted (they depend on the formulas; Lighthouse measures them).
 PAGE_BUDGET = 1_000_000
 #: Pages that cannot meet PAGE_BUDGET yet, each with its own ceiling (the size it has,
-#: rounded up) so that it cannot grow unnoticed. Every one of them embeds pre-rendered
-#: explorer frames (base64 PNG in the widget state) and loads the 457 kB (gzip) ipywidgets
-#: HTML manager; see benchmarks/lighthouse.md.
+#: rounded up) so that it cannot grow unnoticed. Every one of them loads pre-rendered
+#: explorer frames (base64 PNG in its widget-state script) and the 457 kB (gzip) ipywidgets
+#: HTML manager, both once the reader nears an explorer; see benchmarks/lighthouse.md.
 OVER_BUDGET = {
     "chapters/decision_boundaries.html": 1_800_000,
     "chapters/beyond_ridges.html": 1_550_000,
@@ -144,10 +149,6 @@ def page_weight(page: Path) -> tuple[int, dict[str, int]]:
     return sum(shares.values()), shares
 
 
-def _widget_states(soup: BeautifulSoup) -> list[dict]:
-    return [json.loads(s.string) for s in soup.find_all("script", attrs={"type": WIDGET_STATE})]
-
-
 def test_no_page_has_a_render_blocking_script(built_book: BuildResult) -> None:
     pages = every_page(built_book.html)
     assert len(pages) >= 20
@@ -178,13 +179,48 @@ def test_widget_code_waits_for_an_explorer_and_maths_is_deferred(built_book: Bui
 
     for name in ("mathjax/tex-chtml.js", "widget-labels.js", "widgets-on-demand.js"):
         assert script(name).has_attr("defer"), name
-    # Fetched by widgets-on-demand.js when the reader nears an explorer, not with the page.
-    for name in ("html-manager/embed.js", "mathjax2-hub-shim.js"):
+    # Fetched by widgets-on-demand.js when the reader nears an explorer, not with the page,
+    # the state first: the manager reads it once it has loaded.
+    on_demand = (
+        "widget-state/chapters/sigmoid.js",
+        "mathjax2-hub-shim.js",
+        "html-manager/embed.js",
+    )
+    for name in on_demand:
         assert script(name).has_attr("data-on-demand"), name
         assert not _is_javascript(script(name)), f"{name} would be fetched with the page"
-    # The frames come after the text, not before it in <head>.
-    assert page.head.find("script", attrs={"type": WIDGET_STATE}) is None
-    assert page.body.find("script", attrs={"type": WIDGET_STATE}) is not None
+    loaded = [s["src"].split("?")[0] for s in scripts if s.has_attr("data-on-demand")]
+    assert [next(n for n in on_demand if src.endswith(n)) for src in loaded] == list(on_demand)
+
+
+def test_no_page_holds_widget_state_and_explorers_load_their_own(
+    built_book: BuildResult,
+) -> None:
+    """The frames come with the explorers' code: each page's state script has its models."""
+    with_explorers = 0
+    for page in every_page(built_book.html):
+        soup = _soup(page)
+        name = page.relative_to(built_book.html).as_posix()
+        assert not soup.find_all("script", attrs={"type": WIDGET_STATE}), f"{name} holds state"
+        sources = state_scripts(page)
+        if not has_explorers(str(soup)):
+            assert sources == [], f"{name} has no explorer but loads {sources}"
+            continue
+        with_explorers += 1
+        assert len(sources) == 1, f"{name} loads {sources}"
+        # Sphinx's checksum of the file: a changed state is a new URL, never a cached file.
+        path, _, version = sources[0].partition("?v=")
+        state_file = page.parent / path
+        assert state_file.is_file(), f"{name} loads {path}, which the site does not have"
+        assert version == f"{zlib.crc32(state_file.read_bytes()):08x}", name
+        models = {model_id for state in widget_states(page) for model_id in state["state"]}
+        views = [
+            json.loads(view.string)["model_id"]
+            for view in soup.find_all("script", attrs={"type": WIDGET_VIEW})
+        ]
+        assert views and set(views) <= models, f"{name}: a view names a model it lacks"
+        assert state_file.name in page_weight(page)[1], f"{name}: its state is not counted"
+    assert with_explorers >= 10
 
 
 def test_no_page_loads_the_icon_script(built_book: BuildResult) -> None:
@@ -201,7 +237,7 @@ def test_mathjax_only_on_pages_with_maths_or_explorers(built_book: BuildResult) 
     for page in every_page(built_book.html):
         soup = _soup(page)
         loads = any("mathjax/tex-chtml.js" in s["src"] for s in soup.find_all("script", src=True))
-        needs = bool(soup.select(".math")) or bool(_widget_states(soup))
+        needs = bool(soup.select(".math")) or has_explorers(str(soup))
         assert loads == needs, f"{page.name} {'loads' if loads else 'lacks'} MathJax"
         with_maths += needs
     assert with_maths >= 10
@@ -213,7 +249,7 @@ def test_every_control_has_a_plain_visible_label(built_book: BuildResult) -> Non
     controls = 0
     for page in every_page(built_book.html):
         soup = _soup(page)
-        states = _widget_states(soup)
+        states = widget_states(page)
         if not states:
             continue
         loads = [s["src"] for s in soup.find_all("script", src=True)]
