@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", "node_modules", ".git", "__pycache__")
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "_ext")]
-from conftest import state_scripts  # noqa: E402
+from conftest import state_files  # noqa: E402
 
 
 def build(book: Path) -> float:
@@ -58,12 +58,11 @@ def page_sizes(html: Path) -> list[tuple[str, int, int]]:
     for page in sorted(html.rglob("*.html")):
         if "_static" in page.parts:
             continue
-        states = [page.parent / src.split("?")[0] for src in state_scripts(page)]
         rows.append(
             (
                 page.relative_to(html).as_posix(),
                 page.stat().st_size,
-                sum(state.stat().st_size for state in states),
+                sum(state.stat().st_size for state in state_files(page)),
             )
         )
     return rows

@@ -53,11 +53,15 @@ def state_scripts(page: Path) -> list[str]:
     ]
 
 
+def state_files(page: Path) -> list[Path]:
+    """The files of the widget-state scripts a built page loads (their ``?v=`` left off)."""
+    return [page.parent / src.split("?")[0] for src in state_scripts(page)]
+
+
 def widget_states(page: Path) -> list[dict]:
     """The widget states (models by id) of a built page, read from its state scripts."""
     states = []
-    for src in state_scripts(page):
-        path = page.parent / src.split("?")[0]
+    for path in state_files(page):
         states += states_in_script(path.read_text(encoding="utf-8"))
     return states
 

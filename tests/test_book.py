@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuildResult, built_pages, state_scripts, widget_states
+from conftest import BuildResult, built_pages, state_files, widget_states
 
 pytestmark = pytest.mark.book
 
@@ -192,8 +192,7 @@ def test_mathjax_is_served_by_the_site(built_book: BuildResult) -> None:
 def test_pages_stay_light(built_book: BuildResult) -> None:
     for page in built_pages(built_book.html):
         # The explorers' frames, in the state script, count as part of the page.
-        states = [page.parent / src.split("?")[0] for src in state_scripts(page)]
-        size = sum(path.stat().st_size for path in [page, *states])
+        size = sum(path.stat().st_size for path in [page, *state_files(page)])
         assert size < MAX_PAGE_BYTES, f"{page.name}: {size} bytes"
 
 
