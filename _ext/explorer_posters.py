@@ -13,7 +13,7 @@ When the manager draws the explorer it inserts the live version before the view'
 explorer, so nothing on the page runs to swap them.
 
 The state is read as myst-nb left it in the page's script list, before
-:func:`first_paint._state_after_text` moves it (this hook runs first).
+the ``widget_state`` extension moves it out of the page (this hook runs first).
 """
 
 from __future__ import annotations

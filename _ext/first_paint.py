@@ -15,10 +15,6 @@ extension rewrites the three ``<head>`` blocks of the theme's page template
   (``DOCUMENTATION_OPTIONS.pagename = ...``) becomes ``type="module"``: inline module
   scripts wait, in order, with the deferred ones, so it still runs after
   ``documentation_options.js``;
-* the widget state (up to 1.6 MB of pre-rendered frames, which myst-nb puts in
-  ``<head>``) moves to the end of the page's body, so the text before it is parsed and
-  shown while the frames are still arriving; the HTML manager looks for it in the whole
-  document;
 * MathJax (263 kB compressed, and seconds of main-thread work on a phone) is loaded by no
   page when ``static_math`` has typeset the formulas at build time (without it, only by
   pages with a formula: Sphinx also gives it to every page whose table of contents lists
@@ -98,21 +94,6 @@ def _is_widget_state(script: Any) -> bool:
     return getattr(script, "attributes", {}).get("type") == WIDGET_STATE
 
 
-def _state_after_text(
-    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
-) -> None:
-    scripts = context.get("script_files") or []
-    states = [s for s in scripts if _is_widget_state(s)]
-    if not states or "body" not in context:
-        return
-    context["script_files"] = [s for s in scripts if not _is_widget_state(s)]
-    # myst-nb has already made the JSON safe inside <script> (sanitize_script_content).
-    tags = "".join(
-        f'<script type="{WIDGET_STATE}">{s.attributes.get("body", "")}</script>' for s in states
-    )
-    context["body"] = context["body"] + tags
-
-
 def has_maths(body: str) -> bool:
     """Whether a page's body HTML holds a formula (Sphinx writes each as ``class="math"``)."""
     return _MATH.search(body) is not None
@@ -158,7 +139,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("css_bundle")
     app.connect("config-inited", _add_template)
     app.connect("builder-inited", _register_filter)
-    # After sphinx.ext.mathjax (500) has added MathJax; before the state leaves the list.
+    # After sphinx.ext.mathjax (500) has added MathJax; before widget_state (900) takes
+    # the state out of the list.
     app.connect("html-page-context", _mathjax_where_needed, priority=850)
-    app.connect("html-page-context", _state_after_text, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

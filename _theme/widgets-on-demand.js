@@ -2,10 +2,12 @@
 //
 // The ipywidgets HTML manager is 1.9 MB of script (457 kB compressed) and drawing the
 // explorers keeps the main thread busy; a reader who only reads the text above the first
-// explorer needs none of it. The page names the manager (and the MathJax shim it needs)
-// in <script data-on-demand> tags of a type the browser neither fetches nor runs. Once an
-// explorer is within a screen of the viewport, or the reader presses a key or taps (an
-// explorer may be reached by Tab or by a link), those scripts are loaded in order. The
+// explorer needs none of it, nor the explorers' frames. The page names the script that
+// holds its widget state (_ext/widget_state.py) and the manager in <script data-on-demand>
+// tags of a type the browser neither fetches nor runs. Until then each explorer shows its
+// still poster (_ext/explorer_posters.py). Once an explorer comes within a quarter of a
+// screen of the viewport, or the reader presses a key or taps (an explorer may be reached
+// by Tab or by a link), those scripts are loaded in order. The
 // manager renders on the window's "load" event; when it arrives after that event, it is
 // started at once instead.
 (function () {
@@ -80,7 +82,7 @@
         start();
       }
     },
-    { rootMargin: "100% 0px" }
+    { rootMargin: "0px 0px 25% 0px" }
   );
   views.forEach(function (view) {
     if (view.parentElement) {

@@ -41,9 +41,10 @@ from pathlib import Path
 from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parents[1]
-# The tests' local server (tests/conftest.py), here with a handler that compresses.
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import serve  # noqa: E402
+# The tests' local server (tests/conftest.py, which reads the book's _ext), here with a
+# handler that compresses.
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "_ext")]
+from conftest import serve, state_files  # noqa: E402
 
 SITE = ROOT / "_build" / "html"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -133,9 +134,13 @@ def toc_pages(root: Path = ROOT) -> list[str]:
 
 
 def heaviest_page(site: Path) -> str:
-    """The built page with the largest HTML file (the one carrying the most frames)."""
+    """The built page whose HTML and widget-state script are largest (the most frames)."""
+
+    def size(page: Path) -> int:
+        return sum(path.stat().st_size for path in [page, *state_files(page)])
+
     pages = [p for p in site.rglob("*.html") if "_static" not in p.parts]
-    return max(pages, key=lambda p: p.stat().st_size).relative_to(site).as_posix()
+    return max(pages, key=size).relative_to(site).as_posix()
 
 
 def run_lighthouse(url: str, page: str) -> Result:
@@ -267,7 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Lighthouse {lighthouse_version()}, default mobile profile (simulated slow 4G, "
         "4x CPU slowdown), one run per page",
         f"{chromium_version()} (headless), site served with gzip from 127.0.0.1",
-        f"commit {commit()}; heaviest page (largest HTML): {heaviest_page(args.site)}",
+        f"commit {commit()}; heaviest page (largest HTML with its widget state): "
+        f"{heaviest_page(args.site)}",
         "Lighthouse's CPU benchmark index of this host at each run (higher is faster; "
         "its 4x slowdown is applied on top of this): "
         + ", ".join(f"{r.benchmark_index:.0f}" for r in results),

@@ -5,8 +5,9 @@ Runs, in a temporary copy of the book so that the working tree's cache is untouc
 1. a clean build (empty execution cache, every notebook executed),
 2. a rebuild with nothing changed (should take seconds: cached execution, no re-read),
 
-then reports the HTML size of every page, the size of its embedded widget state, and how
-long each notebook took to execute (from the jupyter-cache records).
+then reports the HTML size of every page, the size of the widget-state script it loads with
+its explorers' code (``_ext/widget_state.py``), and how long each notebook took to execute
+(from the jupyter-cache records).
 
 Usage: ``.venv/bin/python benchmarks/bench_pages.py [--markdown FILE]``.
 """
@@ -14,7 +15,6 @@ Usage: ``.venv/bin/python benchmarks/bench_pages.py [--markdown FILE]``.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -24,9 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", "node_modules", ".git", "__pycache__")
-WIDGET_STATE = re.compile(
-    r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S
-)
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "_ext")]
+from conftest import state_files  # noqa: E402
 
 
 def build(book: Path) -> float:
@@ -54,18 +53,16 @@ def execution_times(book: Path) -> dict[str, float]:
 
 
 def page_sizes(html: Path) -> list[tuple[str, int, int]]:
-    """(page, bytes, bytes of embedded widget state) for every built page."""
+    """(page, bytes, bytes of the widget-state script it loads) for every built page."""
     rows = []
     for page in sorted(html.rglob("*.html")):
         if "_static" in page.parts:
             continue
-        text = page.read_text(encoding="utf-8")
-        state = WIDGET_STATE.search(text)
         rows.append(
             (
                 page.relative_to(html).as_posix(),
-                len(text.encode()),
-                len(state.group(1)) if state else 0,
+                page.stat().st_size,
+                sum(state.stat().st_size for state in state_files(page)),
             )
         )
     return rows
@@ -86,7 +83,7 @@ def main() -> None:
         f"clean build (execute every notebook): {clean:.1f} s",
         f"rebuild with nothing changed:         {rebuild:.1f} s",
         "",
-        "| page | HTML bytes | widget state bytes |",
+        "| page | HTML bytes | widget-state script bytes |",
         "| --- | ---: | ---: |",
         *(f"| {p} | {b:,} | {w:,} |" for p, b, w in sizes),
         "",

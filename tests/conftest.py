@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
+from widget_state import STATE_FOLDER, states_in_script
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -31,6 +33,37 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def has_explorers(html: str) -> bool:
+    """Whether a page's HTML places widgets (each as a widget-view script)."""
+    return WIDGET_VIEW in html
+
+
+def state_scripts(page: Path) -> list[str]:
+    """The ``src`` of each widget-state script a built page loads with its explorers' code."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [
+        script["src"]
+        for script in soup.find_all("script", src=True)
+        if f"{STATE_FOLDER}/" in script["src"]
+    ]
+
+
+def state_files(page: Path) -> list[Path]:
+    """The files of the widget-state scripts a built page loads (their ``?v=`` left off)."""
+    return [page.parent / src.split("?")[0] for src in state_scripts(page)]
+
+
+def widget_states(page: Path) -> list[dict]:
+    """The widget states (models by id) of a built page, read from its state scripts."""
+    states = []
+    for path in state_files(page):
+        states += states_in_script(path.read_text(encoding="utf-8"))
+    return states
 
 
 def built_pages(html: Path) -> list[Path]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import has_explorers
 from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -112,8 +113,8 @@ def test_every_page_loads_cleanly(browser: Browser, site_url: str, built_book) -
 
 
 def widget_pages(site_root: Path) -> list[str]:
-    """Pages whose HTML embeds widget state: every one of them is exercised."""
-    return [p for p in all_pages(site_root) if WIDGET_STATE in (site_root / p).read_text()]
+    """Pages whose HTML places explorers: every one of them is exercised."""
+    return [p for p in all_pages(site_root) if has_explorers((site_root / p).read_text())]
 
 
 def test_the_sigmoid_chapter_has_widgets(built_book) -> None:
@@ -272,10 +273,13 @@ def test_explorer_pictures_describe_themselves(browser: Browser, site_url: str) 
 def test_explorer_code_loads_only_when_an_explorer_is_reached(
     browser: Browser, site_url: str
 ) -> None:
-    """The text comes first: the widget manager is fetched once the reader nears an explorer."""
+    """The text comes first: the frames and the widget manager come once an explorer is near."""
     page, report = open_page(browser, site_url, "chapters/sigmoid.html")
     assert page.locator("article p").first.is_visible()
-    assert not [url for url in report.requests if "html-manager/embed.js" in url]
+    on_demand = ("widget-state/chapters/sigmoid.js", "html-manager/embed.js")
+    for name in on_demand:
+        assert not [url for url in report.requests if name in url], f"{name} came with the page"
+    assert page.locator(f'script[type="{WIDGET_STATE}"]').count() == 0
     assert explorers(page).count() == 0
     # Meanwhile each explorer's still poster stands in its place, picture and alt text
     # included (explorer_posters.py); the live explorer replaces it.
@@ -285,5 +289,11 @@ def test_explorer_code_loads_only_when_an_explorer_is_reached(
     wake_explorers(page)
     page.wait_for_function("!document.querySelector('.explorer-poster').offsetParent")
     page.context.close()
-    assert [url for url in report.requests if "html-manager/embed.js" in url]
+    for name in on_demand:
+        assert [url for url in report.requests if name in url], f"{name} was never loaded"
     assert report.errors == [], report.errors
+
+
+def test_explorers_work_from_a_page_opened_from_disk(browser: Browser, built_book) -> None:
+    """A reader who opens the built HTML file itself (file://) gets live explorers too."""
+    exercise_page(browser, built_book.html.as_uri(), "chapters/sigmoid.html")

@@ -15,12 +15,10 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-from conftest import ROOT
+from conftest import ROOT, has_explorers
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
-
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def _chapters() -> list[str]:
@@ -49,7 +47,7 @@ def test_the_download_menu_gives_the_executed_notebook(
         assert download.suggested_filename == f"{chapter}.ipynb"
         saved = tmp_path / download.suggested_filename
         download.save_as(saved)
-        has_widgets = WIDGET_STATE in page.content()
+        has_widgets = has_explorers(page.content())
     finally:
         context.close()
 

@@ -102,10 +102,3 @@ def test_with_static_math_no_page_loads_mathjax_not_even_with_an_explorer() -> N
         assert context["script_files"][0].filename == "doctools.js"
         assert context["script_files"][1:] == list(extra)
 
-
-def test_the_widget_state_moves_to_the_end_of_the_body() -> None:
-    state = _JavaScript(None, type=STATE, body='{"state": {}}')
-    context = {"script_files": [_JavaScript("doctools.js"), state], "body": "<p>text</p>"}
-    first_paint._state_after_text(_App(), "a", "page.html", context, None)
-    assert [str(s.filename) for s in context["script_files"]] == ["doctools.js"]
-    assert context["body"] == f'<p>text</p><script type="{STATE}">{{"state": {{}}}}</script>'

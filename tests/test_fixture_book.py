@@ -15,14 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, BuildResult, build_book
+from conftest import ROOT, BuildResult, build_book, state_scripts, widget_states
 
 pytestmark = pytest.mark.book
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini_book"
-WIDGET_STATE = re.compile(
-    r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S
-)
 
 
 def make_fixture_book(target: Path) -> Path:
@@ -54,6 +51,12 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, B
 
 def _page(build: BuildResult) -> str:
     return (build.html / "explorer.html").read_text(encoding="utf-8")
+
+
+def _state(build: BuildResult) -> dict:
+    """The models of the explorer page, from the state script it loads with its widgets."""
+    (state,) = widget_states(build.html / "explorer.html")
+    return state["state"]
 
 
 def test_fixture_book_builds_cleanly(two_builds) -> None:
@@ -97,12 +100,12 @@ def test_a_failing_notebook_fails_the_build_with_its_traceback(tmp_path: Path) -
 def test_explorer_state_is_embedded_with_local_widget_code(two_builds) -> None:
     build, _ = two_builds
     page = _page(build)
-    state = json.loads(WIDGET_STATE.search(page).group(1))["state"]
-    models = [m["model_name"] for m in state.values()]
+    models = [m["model_name"] for m in _state(build).values()]
     # negative_slope (6 values incl. default) x bias (3) x derivative (2) = 36 pictures.
     assert models.count("HTMLModel") == 36
     assert models.count("DirectionalLinkModel") == 1 + 6 + 18
     assert page.count("_static/html-manager/embed.js") == 1
+    assert state_scripts(build.html / "explorer.html") != []
     assert (build.html / "_static" / "html-manager" / "embed.js").is_file()
     index = (build.html / "index.html").read_text(encoding="utf-8")
     assert "html-manager/embed.js" not in index
@@ -154,9 +157,10 @@ def test_two_builds_give_identical_figures(two_builds) -> None:
     first, second = two_builds
 
     def figures(build: BuildResult) -> dict[str, object]:
-        page = _page(build)
-        pictures = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", page)
-        state = json.loads(WIDGET_STATE.search(page).group(1))["state"]
+        state = _state(build)
+        # The page's static figures and the explorer's frames (in its state script).
+        text = _page(build) + json.dumps(state)
+        pictures = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", text)
         return {
             "pictures": sorted(hashlib.sha256(p.encode()).hexdigest() for p in pictures),
             "widget_state": _canonical_widget_state(state),

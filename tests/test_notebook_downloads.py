@@ -19,12 +19,10 @@ from pathlib import Path
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuildResult
+from conftest import ROOT, BuildResult, has_explorers
 from notebook_downloads import ARCHIVE_FOLDER, ARCHIVE_NAME
 
 pytestmark = pytest.mark.book
-
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def _chapters() -> list[str]:
@@ -52,7 +50,7 @@ def test_every_chapter_downloads_as_an_executed_notebook(site: Path, chapter: st
     assert set(notebook.metadata) <= {"kernelspec", "language_info", "widgets"}
     # Stable cell ids, so that two builds give the same file (the reader's are random).
     assert [cell.id for cell in notebook.cells] == [f"cell-{i}" for i in range(len(notebook.cells))]
-    has_widgets = WIDGET_STATE in page.decode()
+    has_widgets = has_explorers(page.decode())
     assert ("widgets" in notebook.metadata) == has_widgets
 
 
