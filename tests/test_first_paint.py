@@ -101,4 +101,3 @@ def test_with_static_math_no_page_loads_mathjax_not_even_with_an_explorer() -> N
         first_paint._mathjax_where_needed(_StaticMathApp(), "a", "page.html", context, None)
         assert context["script_files"][0].filename == "doctools.js"
         assert context["script_files"][1:] == list(extra)
-
