@@ -14,7 +14,8 @@ This extension serves them as one file, in the same order (so the cascade is unc
   ``?digest=`` queries change with the files' contents), and records the addresses in
   ``_static/bundles/<key>.json``: pages are written in parallel processes, and the
   file is the one thing they share;
-* at the end of the build, each recorded bundle is written from the copied static files:
+* at the end of every build, after the theme's own last changes, each recorded bundle is
+  written again from the copied static files:
   ``@import`` rules are replaced by the file they import, and relative ``url()``
   references are rewritten to be relative to the bundle (fonts and pictures stay where
   they are); ``@charset`` rules and source-map comments are dropped.
@@ -191,5 +192,7 @@ def _write_bundles(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the ``bundle_stylesheets`` filter and the bundle writer."""
     app.connect("builder-inited", _register_filter)
-    app.connect("build-finished", _write_bundles)
+    # Late: the theme rewrites pygments.css at build-finished too (pydata-sphinx-theme's
+    # light/dark switch), and the bundle must hold what it wrote.
+    app.connect("build-finished", _write_bundles, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

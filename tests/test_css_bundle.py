@@ -127,3 +127,16 @@ def test_every_page_links_one_stylesheet_whose_addresses_exist(built_book: Build
         assert ".bd-header" in text and "/* book.css */" in text
         for address in re.findall(r'url\("(?!data:|#)([^"]*)"\)', text):
             assert (bundle.parent / address.split("?")[0].split("#")[0]).is_file(), address
+
+
+@pytest.mark.book
+def test_each_bundle_holds_the_current_text_of_its_files(built_book: BuildResult) -> None:
+    # The theme rewrites pygments.css at the end of the build; a bundle written before
+    # that would keep the old colours.
+    static = built_book.html / "_static"
+    records = sorted((built_book.html / css_bundle.BUNDLES).glob("*.json"))
+    assert records
+    for record in records:
+        paths = json.loads(record.read_text(encoding="utf-8"))
+        expected = "\n".join(css_bundle.stylesheet_text(static, p, "bundles") for p in paths)
+        assert record.with_suffix(".css").read_text(encoding="utf-8") == expected, record.name
