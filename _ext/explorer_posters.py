@@ -24,8 +24,8 @@ import re
 from typing import Any
 
 from sphinx.application import Sphinx
+from widget_state import is_widget_state
 
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _VIEW = re.compile(
     r"<script type=\"application/vnd\.jupyter\.widget-view\+json\">(?P<json>.*?)</script>", re.S
@@ -133,7 +133,7 @@ def _add_posters(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
     scripts = context.get("script_files") or []
-    states = [s for s in scripts if getattr(s, "attributes", {}).get("type") == WIDGET_STATE]
+    states = [s for s in scripts if is_widget_state(s)]
     if not states or "body" not in context:
         return
     merged: dict[str, Any] = {"state": {}}

@@ -44,7 +44,6 @@ DEFERRED_GLOBALS = ("DOCUMENTATION_OPTIONS",)
 ICON_SCRIPT = "/fontawesome.js"
 #: Attributes that already keep a script from blocking the parser.
 NON_BLOCKING = re.compile(r"\b(defer|async)\b|\btype=\"module\"")
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 _MATH = re.compile(r"class=\"math[\s\"]")
 _SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 _SOURCE = re.compile(r"\bsrc=\"(?P<src>[^\"]*)\"")
@@ -88,10 +87,6 @@ def _rewrite(script: re.Match[str]) -> str:
 def first_paint(head: str) -> Markup:
     """``head`` (HTML) with its scripts deferred and the icon script dropped."""
     return Markup(_SCRIPT.sub(_rewrite, str(head)))
-
-
-def _is_widget_state(script: Any) -> bool:
-    return getattr(script, "attributes", {}).get("type") == WIDGET_STATE
 
 
 def has_maths(body: str) -> bool:
